@@ -1,0 +1,156 @@
+// Package report is how every transportvet analyzer reports a diagnostic.
+//
+// It applies the suite's conventions in one place, so that they hold under
+// every driver (transportvet standalone, go vet -vettool, golangci-lint,
+// nogo):
+//
+//   - Generated files (ast.IsGenerated) are never reported.
+//   - A comment //transportvet:ignore CHECK[,CHECK...] REASON on the line of a
+//     diagnostic, or alone on the line above it, silences the named checks
+//     there. A directive without a reason silences nothing and is itself
+//     reported by the check it names, as staticcheck does for //lint:ignore.
+//   - Every message ends with the check's name in parentheses, e.g.
+//     "grpc.Dial is deprecated: use grpc.NewClient (dispatcher)", so the check
+//     survives output formats that drop the analyzer name.
+package report
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Directive is the comment prefix that silences a check.
+const Directive = "//transportvet:ignore"
+
+// A Reporter reports the diagnostics of one pass. Make one per pass with New;
+// it holds no state shared between passes.
+type Reporter struct {
+	pass  *analysis.Pass
+	check string
+	// generated holds the files that ast.IsGenerated says are generated.
+	generated map[*token.File]bool
+	// ignored maps a file and line to the ignore directives that apply there.
+	ignored map[lineKey]bool
+}
+
+type lineKey struct {
+	file *token.File
+	line int
+}
+
+// New returns a Reporter for pass. It indexes the pass's generated files and
+// the ignore directives that name this pass's analyzer, and reports those
+// directives that lack a reason.
+func New(pass *analysis.Pass) *Reporter {
+	r := &Reporter{pass: pass, check: pass.Analyzer.Name}
+	for _, f := range pass.Files {
+		tf := pass.Fset.File(f.FileStart)
+		if tf == nil {
+			continue
+		}
+		if ast.IsGenerated(f) {
+			if r.generated == nil {
+				r.generated = make(map[*token.File]bool)
+			}
+			r.generated[tf] = true
+			continue
+		}
+		for _, cg := range f.Comments {
+			for _, c := range cg.List {
+				r.indexDirective(tf, c)
+			}
+		}
+	}
+	return r
+}
+
+// indexDirective records c if it is an ignore directive naming this check.
+func (r *Reporter) indexDirective(tf *token.File, c *ast.Comment) {
+	if !strings.HasPrefix(c.Text, Directive) {
+		return
+	}
+	rest := strings.TrimPrefix(c.Text, Directive)
+	if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+		return // e.g. //transportvet:ignorefoo
+	}
+	fields := strings.Fields(rest)
+	if len(fields) == 0 {
+		return
+	}
+	named := false
+	for _, name := range strings.Split(fields[0], ",") {
+		if name == r.check {
+			named = true
+		}
+	}
+	if !named {
+		return
+	}
+	if len(fields) < 2 {
+		r.pass.Report(analysis.Diagnostic{
+			Pos:     c.Pos(),
+			End:     c.End(),
+			Message: fmt.Sprintf("%s directive has no reason: it silences nothing until it says why the finding does not apply, e.g. %s %s REASON (%s)", Directive, Directive, r.check, r.check),
+		})
+		return
+	}
+	line := tf.Line(c.Pos())
+	if r.ignored == nil {
+		r.ignored = make(map[lineKey]bool)
+	}
+	r.ignored[lineKey{tf, line}] = true
+	// A directive alone on its line also covers the next line. A directive
+	// that trails code covers only its own line.
+	if r.alone(tf, c) {
+		r.ignored[lineKey{tf, line + 1}] = true
+	}
+}
+
+// alone reports whether comment c is the first thing on its line. It reads
+// the file, which happens only for files that hold a directive; if the file
+// cannot be read, the directive is taken to cover its own line only.
+func (r *Reporter) alone(tf *token.File, c *ast.Comment) bool {
+	src, err := r.pass.ReadFile(tf.Name())
+	if err != nil {
+		return false
+	}
+	off := tf.Offset(c.Pos())
+	lineStart := tf.Offset(tf.LineStart(tf.Line(c.Pos())))
+	if off > len(src) || lineStart > off {
+		return false
+	}
+	return strings.TrimSpace(string(src[lineStart:off])) == ""
+}
+
+// Report reports d, unless it lies in a generated file or under an ignore
+// directive for this check. It appends the check's name to the message.
+func (r *Reporter) Report(d analysis.Diagnostic) {
+	if tf := r.pass.Fset.File(d.Pos); tf != nil {
+		if r.generated[tf] {
+			return
+		}
+		if r.ignored[lineKey{tf, tf.Line(d.Pos)}] {
+			return
+		}
+	}
+	d.Message = r.Message(d.Message)
+	r.pass.Report(d)
+}
+
+// Reportf reports a diagnostic spanning rng with a formatted message.
+func (r *Reporter) Reportf(rng analysis.Range, format string, args ...any) {
+	r.Report(analysis.Diagnostic{Pos: rng.Pos(), End: rng.End(), Message: fmt.Sprintf(format, args...)})
+}
+
+// Message returns msg ending with the check's name in parentheses.
+func (r *Reporter) Message(msg string) string {
+	suffix := " (" + r.check + ")"
+	if strings.HasSuffix(msg, suffix) {
+		return msg
+	}
+	return msg + suffix
+}
