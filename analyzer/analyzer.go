@@ -4,10 +4,27 @@ package analyzer
 
 import (
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/transportvet/transportvet/passes/dispatcher"
+	"github.com/transportvet/transportvet/passes/retry"
+	"github.com/transportvet/transportvet/passes/retrybody"
+	"github.com/transportvet/transportvet/passes/retryidempotency"
+	"github.com/transportvet/transportvet/passes/retrystorm"
+	"github.com/transportvet/transportvet/passes/transportclose"
 )
 
 // Analyzers returns the transportvet analyzers, in a new slice each call so
 // that no caller can change what another sees.
+//
+// retry reports nothing itself: it is listed so that its flags (-retry.funcs)
+// reach the command line and the plugin settings.
 func Analyzers() []*analysis.Analyzer {
-	return []*analysis.Analyzer{}
+	return []*analysis.Analyzer{
+		dispatcher.Analyzer,
+		retry.Analyzer,
+		retryidempotency.Analyzer,
+		retrybody.Analyzer,
+		retrystorm.Analyzer,
+		transportclose.Analyzer,
+	}
 }

@@ -1,0 +1,6 @@
+// Package transportclose defines an Analyzer; see its section below.
+//
+// # Analyzer transportclose
+//
+// transportclose: (being written; see docs/transportclose.md)
+package transportclose
