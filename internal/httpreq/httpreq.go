@@ -1,0 +1,318 @@
+// Package httpreq identifies, by *types.Func identity, the calls that send an
+// HTTP request and the calls that construct one, across net/http,
+// hashicorp/go-retryablehttp and go-resty/resty/v2. The knowledge is the two
+// tables Sends and Constructors; the functions below only read them.
+//
+// It is shared by the retry-family analyzers (retryidempotency, retrybody,
+// retrystorm), so that "this call sends a request" has one definition.
+package httpreq
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Package paths of the HTTP client libraries the tables describe.
+const (
+	NetHTTP   = "net/http"
+	Retryable = "github.com/hashicorp/go-retryablehttp"
+	Resty     = "github.com/go-resty/resty/v2"
+)
+
+// None marks an argument index that does not apply.
+const None = -1
+
+// Recv is the index that designates a method's receiver in Send.Request.
+const Recv = -2
+
+// A Send describes a function or method that sends an HTTP request.
+type Send struct {
+	Pkg  string // package path
+	Type string // receiver's named type ("Client", "RoundTripper"), "" for a package function
+	Name string
+
+	// Request is the index of the argument that is the request sent
+	// (*http.Request, *retryablehttp.Request), Recv when the receiver is the
+	// request (resty's *Request), None when the helper builds the request
+	// itself (http.Post).
+	Request int
+	// Method is the request method when the function fixes it ("POST" for
+	// http.Post, resty's (*Request).Post), "" when the request carries it.
+	Method string
+	// MethodArg is the index of the argument that gives the method
+	// (resty's (*Request).Execute), or None.
+	MethodArg int
+	// Body is the index of the body argument of a helper that builds the
+	// request (http.Post: 2, http.PostForm: 1), or None.
+	Body int
+	// Retries is true when the sender itself retries a failed send
+	// (go-retryablehttp's Client and RoundTripper, which retry every method
+	// by default up to 4 retries; resty retries only once SetRetryCount(n>0)
+	// is set on its client, so resty's entries have Retries false and the
+	// caller must check the client).
+	Retries bool
+	// Source documents the entry.
+	Source string
+}
+
+// Sends is every known send. Sources: net/http client.go and
+// roundtrip.go (Go 1.26); go-retryablehttp v0.7.8 client.go and
+// roundtripper.go; resty v2.17.2 request.go.
+var Sends = []Send{
+	{NetHTTP, "Client", "Do", 0, "", None, None, false, "net/http (*Client).Do"},
+	{NetHTTP, "Client", "Get", None, "GET", None, None, false, "net/http (*Client).Get"},
+	{NetHTTP, "Client", "Head", None, "HEAD", None, None, false, "net/http (*Client).Head"},
+	{NetHTTP, "Client", "Post", None, "POST", None, 2, false, "net/http (*Client).Post(url, contentType, body)"},
+	{NetHTTP, "Client", "PostForm", None, "POST", None, 1, false, "net/http (*Client).PostForm(url, data)"},
+	{NetHTTP, "", "Get", None, "GET", None, None, false, "net/http Get"},
+	{NetHTTP, "", "Head", None, "HEAD", None, None, false, "net/http Head"},
+	{NetHTTP, "", "Post", None, "POST", None, 2, false, "net/http Post(url, contentType, body)"},
+	{NetHTTP, "", "PostForm", None, "POST", None, 1, false, "net/http PostForm(url, data)"},
+	{NetHTTP, "RoundTripper", "RoundTrip", 0, "", None, None, false, "net/http RoundTripper interface"},
+	{NetHTTP, "Transport", "RoundTrip", 0, "", None, None, false, "net/http (*Transport).RoundTrip"},
+
+	{Retryable, "Client", "Do", 0, "", None, None, true, "retryablehttp (*Client).Do(*Request)"},
+	{Retryable, "Client", "Get", None, "GET", None, None, true, "retryablehttp (*Client).Get"},
+	{Retryable, "Client", "Head", None, "HEAD", None, None, true, "retryablehttp (*Client).Head"},
+	{Retryable, "Client", "Post", None, "POST", None, 2, true, "retryablehttp (*Client).Post(url, bodyType, body)"},
+	{Retryable, "Client", "PostForm", None, "POST", None, 1, true, "retryablehttp (*Client).PostForm(url, data)"},
+	{Retryable, "", "Get", None, "GET", None, None, true, "retryablehttp Get (default client)"},
+	{Retryable, "", "Head", None, "HEAD", None, None, true, "retryablehttp Head (default client)"},
+	{Retryable, "", "Post", None, "POST", None, 2, true, "retryablehttp Post (default client)"},
+	{Retryable, "", "PostForm", None, "POST", None, 1, true, "retryablehttp PostForm (default client)"},
+	{Retryable, "RoundTripper", "RoundTrip", 0, "", None, None, true, "retryablehttp (*RoundTripper).RoundTrip"},
+
+	{Resty, "Request", "Get", Recv, "GET", None, None, false, "resty (*Request).Get"},
+	{Resty, "Request", "Head", Recv, "HEAD", None, None, false, "resty (*Request).Head"},
+	{Resty, "Request", "Post", Recv, "POST", None, None, false, "resty (*Request).Post"},
+	{Resty, "Request", "Put", Recv, "PUT", None, None, false, "resty (*Request).Put"},
+	{Resty, "Request", "Delete", Recv, "DELETE", None, None, false, "resty (*Request).Delete"},
+	{Resty, "Request", "Options", Recv, "OPTIONS", None, None, false, "resty (*Request).Options"},
+	{Resty, "Request", "Patch", Recv, "PATCH", None, None, false, "resty (*Request).Patch"},
+	{Resty, "Request", "Execute", Recv, "", 0, None, false, "resty (*Request).Execute(method, url)"},
+	{Resty, "Request", "Send", Recv, "", None, None, false, "resty (*Request).Send: method from Request.Method"},
+}
+
+// A Constructor describes a function or method that returns a new request.
+type Constructor struct {
+	Pkg  string
+	Type string // receiver's named type, "" for a package function
+	Name string
+
+	// MethodArg is the index of the method argument, or None.
+	MethodArg int
+	// Body is the index of the body argument, or None.
+	Body int
+	// From is the index of an argument whose request the result copies
+	// (retryablehttp.FromRequest, (*http.Request).Clone: Recv), or None.
+	From int
+	Source string
+}
+
+// Constructors is every known request constructor. Sources: net/http
+// request.go (Go 1.26); go-retryablehttp v0.7.8 client.go; resty v2.17.2
+// client.go.
+var Constructors = []Constructor{
+	{NetHTTP, "", "NewRequest", 0, 2, None, "net/http NewRequest(method, url, body)"},
+	{NetHTTP, "", "NewRequestWithContext", 1, 3, None, "net/http NewRequestWithContext(ctx, method, url, body)"},
+	{NetHTTP, "Request", "WithContext", None, None, Recv, "net/http (*Request).WithContext: shallow copy"},
+	{NetHTTP, "Request", "Clone", None, None, Recv, "net/http (*Request).Clone: deep copy"},
+	{Retryable, "", "NewRequest", 0, 2, None, "retryablehttp NewRequest(method, url, rawBody)"},
+	{Retryable, "", "NewRequestWithContext", 1, 3, None, "retryablehttp NewRequestWithContext(ctx, method, url, rawBody)"},
+	{Retryable, "", "FromRequest", None, None, 0, "retryablehttp FromRequest(*http.Request)"},
+	{Retryable, "Request", "WithContext", None, None, Recv, "retryablehttp (*Request).WithContext"},
+	{Resty, "Client", "R", None, None, None, "resty (*Client).R"},
+	{Resty, "Client", "NewRequest", None, None, None, "resty (*Client).NewRequest"},
+}
+
+// Callee returns the function or method called by call, including interface
+// methods, or nil.
+func Callee(info *types.Info, call *ast.CallExpr) *types.Func {
+	if info == nil || call == nil {
+		return nil
+	}
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	return fn
+}
+
+// Is reports whether fn is the function pkg.name (typ == "") or the method
+// typ.name of the named type pkg.typ (pointer or value receiver, or
+// interface method).
+func Is(fn *types.Func, pkg, typ, name string) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Name() != name || fn.Pkg().Path() != pkg {
+		return false
+	}
+	return RecvName(fn) == typ
+}
+
+// RecvName returns the name of fn's receiver's named type (through a
+// pointer), "" for a package function or an unnamed receiver.
+func RecvName(fn *types.Func) string {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return ""
+	}
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		return t.Obj().Name()
+	}
+	return ""
+}
+
+// SendOf returns the Sends entry for fn, or nil.
+func SendOf(fn *types.Func) *Send {
+	for i := range Sends {
+		s := &Sends[i]
+		if Is(fn, s.Pkg, s.Type, s.Name) {
+			return s
+		}
+	}
+	return nil
+}
+
+// ConstructorOf returns the Constructors entry for fn, or nil.
+func ConstructorOf(fn *types.Func) *Constructor {
+	for i := range Constructors {
+		c := &Constructors[i]
+		if Is(fn, c.Pkg, c.Type, c.Name) {
+			return c
+		}
+	}
+	return nil
+}
+
+// SendCall returns the Sends entry of the function call calls, or nil.
+func SendCall(info *types.Info, call *ast.CallExpr) *Send {
+	return SendOf(Callee(info, call))
+}
+
+// ConstructorCall returns the Constructors entry of the function call
+// calls, or nil.
+func ConstructorCall(info *types.Info, call *ast.CallExpr) *Constructor {
+	return ConstructorOf(Callee(info, call))
+}
+
+// Arg returns the argument of call at index i: the receiver expression for
+// Recv (call.Fun must be a selector), nil for None or out of range.
+func Arg(call *ast.CallExpr, i int) ast.Expr {
+	switch {
+	case i == Recv:
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return sel.X
+		}
+		return nil
+	case i < 0 || i >= len(call.Args):
+		return nil
+	}
+	return call.Args[i]
+}
+
+// ConstMethod returns the upper-cased value of e when it is a constant
+// string (a literal, http.MethodPost, a named constant), or false. The empty
+// string means GET, as in http.NewRequest.
+func ConstMethod(info *types.Info, e ast.Expr) (string, bool) {
+	if info == nil || e == nil {
+		return "", false
+	}
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	m := strings.ToUpper(constant.StringVal(tv.Value))
+	if m == "" {
+		m = "GET"
+	}
+	return m, true
+}
+
+// Method returns the constant method of the request sent or built by call,
+// as far as the call alone shows it: the fixed method of a helper, or the
+// constant method argument of a constructor or of resty's Execute. It
+// returns false when the method is carried by a request built elsewhere or
+// is not a constant.
+func Method(info *types.Info, call *ast.CallExpr) (string, bool) {
+	fn := Callee(info, call)
+	if s := SendOf(fn); s != nil {
+		if s.Method != "" {
+			return s.Method, true
+		}
+		if s.MethodArg != None {
+			return ConstMethod(info, Arg(call, s.MethodArg))
+		}
+		return "", false
+	}
+	if c := ConstructorOf(fn); c != nil && c.MethodArg != None {
+		return ConstMethod(info, Arg(call, c.MethodArg))
+	}
+	return "", false
+}
+
+// Idempotent reports whether the (upper-case) method is idempotent by RFC
+// 9110 section 9.2.2: GET, HEAD, OPTIONS, TRACE, PUT, DELETE.
+func Idempotent(method string) bool {
+	switch method {
+	case "GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE":
+		return true
+	}
+	return false
+}
+
+// NonIdempotent reports whether the (upper-case) method is one whose retry
+// can repeat a side effect: POST, PATCH, CONNECT. Other non-standard methods
+// are neither idempotent nor known to be unsafe, and are left alone.
+func NonIdempotent(method string) bool {
+	switch method {
+	case "POST", "PATCH", "CONNECT":
+		return true
+	}
+	return false
+}
+
+// IdempotencyKeys are the canonical header names that make a request
+// replayable for net/http's transport (isReplayable in net/http/request.go)
+// and by the IETF draft "The Idempotency-Key HTTP Header Field".
+var IdempotencyKeys = []string{"Idempotency-Key", "X-Idempotency-Key"}
+
+// IsIdempotencyKey reports whether name, in any casing, is an idempotency
+// key header.
+func IsIdempotencyKey(name string) bool {
+	for _, k := range IdempotencyKeys {
+		if strings.EqualFold(name, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// Relevant reports whether pkg imports, directly or transitively, one of
+// the HTTP client packages the tables describe. Analyzers leave at once
+// when it is false.
+func Relevant(pkg *types.Package) bool {
+	seen := make(map[*types.Package]bool)
+	var visit func(p *types.Package) bool
+	visit = func(p *types.Package) bool {
+		if p == nil || seen[p] {
+			return false
+		}
+		seen[p] = true
+		switch p.Path() {
+		case NetHTTP, Retryable, Resty:
+			return true
+		}
+		for _, imp := range p.Imports() {
+			if visit(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	return visit(pkg)
+}
