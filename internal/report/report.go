@@ -61,7 +61,7 @@ func New(pass *analysis.Pass) *Reporter {
 		}
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
-				r.indexDirective(tf, c)
+				r.indexDirective(tf, f, c)
 			}
 		}
 	}
@@ -69,7 +69,7 @@ func New(pass *analysis.Pass) *Reporter {
 }
 
 // indexDirective records c if it is an ignore directive naming this check.
-func (r *Reporter) indexDirective(tf *token.File, c *ast.Comment) {
+func (r *Reporter) indexDirective(tf *token.File, f *ast.File, c *ast.Comment) {
 	if !strings.HasPrefix(c.Text, Directive) {
 		return
 	}
@@ -105,25 +105,55 @@ func (r *Reporter) indexDirective(tf *token.File, c *ast.Comment) {
 	r.ignored[lineKey{tf, line}] = true
 	// A directive alone on its line also covers the next line. A directive
 	// that trails code covers only its own line.
-	if r.alone(tf, c) {
+	if r.alone(tf, f, c) {
 		r.ignored[lineKey{tf, line + 1}] = true
 	}
 }
 
 // alone reports whether comment c is the first thing on its line. It reads
-// the file, which happens only for files that hold a directive; if the file
-// cannot be read, the directive is taken to cover its own line only.
-func (r *Reporter) alone(tf *token.File, c *ast.Comment) bool {
-	src, err := r.pass.ReadFile(tf.Name())
-	if err != nil {
-		return false
+// the file through Pass.ReadFile, which happens only for files that hold a
+// directive. A driver may leave ReadFile nil (its documentation says "if
+// provided"), or fail to read the file; then the parsed file decides.
+func (r *Reporter) alone(tf *token.File, f *ast.File, c *ast.Comment) bool {
+	if r.pass.ReadFile != nil {
+		if src, err := r.pass.ReadFile(tf.Name()); err == nil {
+			off := tf.Offset(c.Pos())
+			lineStart := tf.Offset(tf.LineStart(tf.Line(c.Pos())))
+			if off <= len(src) && lineStart <= off {
+				return strings.TrimSpace(string(src[lineStart:off])) == ""
+			}
+		}
 	}
-	off := tf.Offset(c.Pos())
-	lineStart := tf.Offset(tf.LineStart(tf.Line(c.Pos())))
-	if off > len(src) || lineStart > off {
-		return false
-	}
-	return strings.TrimSpace(string(src[lineStart:off])) == ""
+	return !codeBefore(tf, f, c)
+}
+
+// codeBefore reports whether syntax other than comments ends on c's line
+// before c, as the last identifier, literal, bracket or type of code that c
+// trails does. It misses a line whose only code is a keyword or an opening
+// brace (default:, var ( ), which it takes for a line of its own.
+func codeBefore(tf *token.File, f *ast.File, c *ast.Comment) bool {
+	line := tf.Line(c.Pos())
+	found := false
+	ast.Inspect(f, func(n ast.Node) bool {
+		if found || n == nil {
+			return false
+		}
+		switch n.(type) {
+		case *ast.Comment, *ast.CommentGroup:
+			return false
+		}
+		if n.Pos() >= c.Pos() {
+			return false // n and its children start after c
+		}
+		if n.End() <= c.Pos() {
+			if tf.Line(n.End()) == line {
+				found = true
+			}
+			return false // n's children end no later than n
+		}
+		return true // n encloses c: look inside
+	})
+	return found
 }
 
 // Report reports d, unless it lies in a generated file or under an ignore
