@@ -2,5 +2,40 @@
 //
 // # Analyzer dispatcher
 //
-// dispatcher: (being written; see docs/dispatcher.md)
+// dispatcher: report deprecated transport APIs and rewrite them where the rewrite is provably equivalent
+//
+// The dispatcher check reports each use of a deprecated transport API, names
+// what replaces it, and attaches a suggested fix only where the rewrite is
+// provably equivalent. Its knowledge comes from three places:
+//
+//  1. Library renames. A deprecated object (its doc comment has a
+//     "Deprecated:" paragraph) whose name contains "Dispatch", or that lives
+//     in a package matched by -dispatcher.packages, and whose note names a
+//     replacement ("Use Transport instead") that resolves in the same package
+//     to an object of identical type: a type alias and its target, functions
+//     or methods with identical signatures, fields of identical type,
+//     constants of the same type and value. The fix renames the reference:
+//     qualified identifiers, selectors, composite-literal keys and type
+//     expressions. Objects marked //go:fix inline are left to the inline
+//     analyzer.
+//  2. The standard library: a table of net/http and net/http/httputil
+//     deprecations (Transport.Dial, Transport.DialTLS,
+//     Transport.CancelRequest, Request.Cancel, CloseNotifier,
+//     httputil.ClientConn and friends, ReverseProxy.Director), reported only
+//     where the file's Go version has the replacement.
+//  3. grpc-go: Dial and DialContext (fixed to NewClient with a
+//     passthrough:/// target when no blocking option is visible), WithInsecure
+//     (fixed to WithTransportCredentials(insecure.NewCredentials())),
+//     WithDialer (fixed to WithContextDialer), WithBackoffMaxDelay and
+//     WithBackoffConfig (fixed to WithConnectParams), the blocking options
+//     WithBlock, WithTimeout, WithReturnConnectionError and
+//     FailOnNonTempDialError (reported only), and every other deprecated grpc
+//     identifier with its own note.
+//
+// Uses inside the package that declares the deprecated object, deprecations
+// outside this scope (staticcheck's SA1019 reports those) and generated files
+// are never reported.
+//
+// The -dispatcher.packages flag takes a comma-separated list of import paths;
+// a path ending in "/..." matches that package and every package below it.
 package dispatcher

@@ -1,0 +1,13 @@
+package dispatcher
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/transportvet/transportvet/internal/tvtest"
+)
+
+func TestRename(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), newAnalyzer(), "dispatcher/a")
+}
