@@ -2,5 +2,30 @@
 //
 // # Analyzer retry
 //
-// retry: (being written; see docs/retry.md)
+// retry: find the code that is retried (reports nothing)
+//
+// The retry analyzer finds the retry regions of a package, the code that
+// runs again for the same logical operation, for the retryidempotency,
+// retrybody and retrystorm checks. A region is:
+//
+//   - the function argument of a retry library API (cenkalti/backoff v4 and
+//     v5, avast/retry-go, sethvargo/go-retry, client-go's retry.OnError,
+//     apimachinery's wait.ExponentialBackoff, failsafe-go executors built
+//     with a retry policy), or of an API named by -funcs;
+//   - a send by a client that retries by itself (go-retryablehttp; resty
+//     with SetRetryCount(n > 0));
+//   - a hand-written retry loop: a for loop (three-clause, condition, bare,
+//     or range over an integer) around a fallible call whose failure goes
+//     round again and whose success leaves the loop, with a loop variable
+//     used only to count. Ranging over data, pagination, polling and
+//     worker loops are not retry loops.
+//
+// client-go's retry.RetryOnConflict is not a region: it retries only 409
+// Conflict responses, which the server did not apply.
+//
+// The -funcs flag adds retry APIs: a comma-separated list of
+// pkg/path.Func:index or pkg/path.Type.Method:index, index being the
+// 0-based position of the retried function argument, e.g.
+//
+//	-retry.funcs=example.com/internal/retryutil.Do:1
 package retry

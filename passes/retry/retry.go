@@ -19,12 +19,22 @@ var doc string
 // for the same logical operation. It reports nothing; retryidempotency,
 // retrybody and retrystorm Require it, so that "retry loop" has one
 // definition.
-var Analyzer = &analysis.Analyzer{
-	Name:       "retry",
-	Doc:        analysisdoc.MustExtract(doc, "retry"),
-	URL:        "https://github.com/transportvet/transportvet/blob/main/docs/retry.md",
-	Run:        run,
-	ResultType: reflect.TypeFor[*Result](),
+//
+// Its flag -funcs (-retry.funcs under the multichecker) adds retry APIs to
+// the table APIs.
+var Analyzer = newAnalyzer()
+
+func newAnalyzer() *analysis.Analyzer {
+	cfg := new(config)
+	a := &analysis.Analyzer{
+		Name:       "retry",
+		Doc:        analysisdoc.MustExtract(doc, "retry"),
+		URL:        "https://github.com/transportvet/transportvet/blob/main/docs/retry.md",
+		Run:        cfg.run,
+		ResultType: reflect.TypeFor[*Result](),
+	}
+	a.Flags.Var(&cfg.funcs, "funcs", "comma-separated retry APIs besides the built-in ones, each `entry` of the form pkg/path.Func:index or pkg/path.Type.Method:index, index being the 0-based position of the retried function argument")
+	return a
 }
 
 // Kind says how a region is retried.
@@ -32,25 +42,69 @@ type Kind int
 
 const (
 	// Loop is a hand-written retry loop: Node is its *ast.ForStmt or
-	// *ast.RangeStmt and Body its body.
+	// *ast.RangeStmt and Body its body. Attempt is the fallible call whose
+	// failure goes round again and whose success leaves the loop; Counter
+	// is the variable that counts attempts, if any.
+	//
+	// A for loop (three-clause, condition-only, bare, or range over an
+	// integer) is a Loop region only when all of these hold:
+	//   - a call whose last result is an error is assigned at the top level
+	//     of the body (or in an if's init), and the error is then checked by
+	//     an if at the top level of the body (err != nil or err == nil,
+	//     possibly as the leftmost operand of && or ||);
+	//   - the failure branch does not end in return or break (it ends in
+	//     continue, or falls off the end of the body), and the success
+	//     branch ends in return or break (statements before may continue
+	//     conditionally, e.g. on a 5xx status);
+	//   - no variable that the loop changes from one iteration to the next
+	//     (the for clause's variables, variables declared outside the body
+	//     and assigned or incremented in it) feeds the call's arguments or
+	//     receiver, directly or through variables defined in the body: that
+	//     is pagination or polling with changing inputs;
+	//   - counters (those same loop-varied variables and values computed
+	//     from them) are used only to count: compared, incremented, turned
+	//     into a delay, logged or formatted; never as an index or slice
+	//     bound or passed to any other call;
+	//   - the body receives from no channel other than a context's Done()
+	//     or a time channel (time.After, a Timer's or Ticker's C): otherwise
+	//     it is a worker loop.
+	// Ranging over a slice, array, string, map, channel or function is never
+	// a Loop region.
 	Loop Kind = iota
 	// Callback is the function argument of a retry library API: Node is the
 	// *ast.FuncLit, or the *ast.FuncDecl of a named function or method
 	// value declared in this package, and Body its body. Call is the retry
-	// API call and API the retry function.
+	// API call and API the retry function. Target is the named function or
+	// method passed, if any; when it is declared in another package, Node
+	// and Body are nil and only Target tells what is retried.
 	Callback
 	// Client is a send by a client that retries by itself
-	// (go-retryablehttp, resty with retries on): Node and Call are the
-	// send's *ast.CallExpr, API the send method, and Body is nil.
+	// (go-retryablehttp, including an *http.Client from its
+	// StandardClient; resty with SetRetryCount(n > 0) on the request's
+	// client): Node and Call are the send's *ast.CallExpr, API the send
+	// method, and Body is nil.
 	Client
 )
+
+func (k Kind) String() string {
+	switch k {
+	case Loop:
+		return "loop"
+	case Callback:
+		return "callback"
+	case Client:
+		return "client"
+	}
+	return "unknown"
+}
 
 // A Region is code that runs again for the same logical operation.
 type Region struct {
 	Kind Kind
 	Node ast.Node
 	Body *ast.BlockStmt
-	// Func is the *ast.FuncDecl or *ast.FuncLit whose body holds Node.
+	// Func is the *ast.FuncDecl or *ast.FuncLit whose body holds Node
+	// (Loop, Client) or, for a Callback, the retry API Call.
 	Func ast.Node
 	// Call is the retry API call (Callback) or the send (Client); nil
 	// for Loop.
@@ -58,6 +112,40 @@ type Region struct {
 	// API is the retry function (Callback) or send method (Client); nil
 	// for Loop.
 	API *types.Func
+
+	// Attempt is the fallible call of a Loop whose failure goes round
+	// again; nil for other kinds.
+	Attempt *ast.CallExpr
+	// Counter is the variable a Loop counts its attempts with (the for
+	// clause's variable, the key of a range over an integer, or a variable
+	// incremented in the body), or nil.
+	Counter *types.Var
+	// Target is the named function or method a Callback retries, or nil
+	// for a function literal.
+	Target *types.Func
+
+	// once are the spans of a Loop's body that run at most once: the
+	// success path after its last conditional continue.
+	once []span
+}
+
+type span struct{ pos, end token.Pos }
+
+// Repeats reports whether the code at pos runs again when the region
+// retries: pos lies in Body (for a Client region, in Call) and, for a Loop,
+// not on the success path after the loop's last conditional continue
+// (that code runs once, just before leaving the loop).
+func (reg *Region) Repeats(pos token.Pos) bool {
+	n := reg.span()
+	if n == nil || pos < n.Pos() || pos >= n.End() {
+		return false
+	}
+	for _, s := range reg.once {
+		if pos >= s.pos && pos < s.end {
+			return false
+		}
+	}
+	return true
 }
 
 // Result is the retry regions of one package.
@@ -66,15 +154,14 @@ type Result struct {
 }
 
 // Enclosing returns the innermost region whose Body, or for a Client region
-// whose Call, contains pos, or nil.
+// whose Call, contains pos and repeats it (see Region.Repeats), or nil.
+// A Callback region whose Target is declared in another package has no
+// Body and never encloses anything.
 func (r *Result) Enclosing(pos token.Pos) *Region {
 	var best *Region
 	for _, reg := range r.Regions {
-		var n ast.Node = reg.Body
-		if reg.Body == nil {
-			n = reg.Call
-		}
-		if n == nil || pos < n.Pos() || pos >= n.End() {
+		n := reg.span()
+		if n == nil || !reg.Repeats(pos) {
 			continue
 		}
 		if best == nil || n.Pos() >= best.span().Pos() {
@@ -84,13 +171,22 @@ func (r *Result) Enclosing(pos token.Pos) *Region {
 	return best
 }
 
+// span returns the node whose extent the region covers: Body, or Call for
+// a Client region, or nil.
 func (reg *Region) span() ast.Node {
 	if reg.Body != nil {
 		return reg.Body
 	}
-	return reg.Call
+	if reg.Kind == Client && reg.Call != nil {
+		return reg.Call
+	}
+	return nil
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	return &Result{}, nil // being written
+func (cfg *config) run(pass *analysis.Pass) (any, error) {
+	c := newCollector(pass, cfg)
+	for _, f := range pass.Files {
+		c.file(f)
+	}
+	return &Result{Regions: c.regions}, nil
 }

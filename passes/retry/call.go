@@ -1,0 +1,303 @@
+package retry
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/transportvet/transportvet/internal/httpreq"
+)
+
+func calleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	return fn
+}
+
+func recvName(fn *types.Func) string { return httpreq.RecvName(fn) }
+
+// call looks for a Callback or Client region at call, inside function fn.
+func (c *collector) call(call *ast.CallExpr, fn ast.Node) {
+	callee := calleeFunc(c.pass.TypesInfo, call)
+	if callee == nil {
+		return
+	}
+	if api, arg := c.retryAPI(callee); arg >= 0 {
+		if api != nil && api.RetryPolicy && !c.retryExecutor(call, 0) {
+			return
+		}
+		if arg >= len(call.Args) {
+			return
+		}
+		node, body, target := c.callback(call.Args[arg], 0)
+		if node == nil && target == nil {
+			return
+		}
+		reg := &Region{Kind: Callback, Func: fn, Call: call, API: callee, Target: target}
+		if body != nil {
+			reg.Node, reg.Body = node, body
+		}
+		c.regions = append(c.regions, reg)
+		return
+	}
+	if c.retryingSend(call, callee) {
+		c.regions = append(c.regions, &Region{Kind: Client, Node: call, Func: fn, Call: call, API: callee})
+	}
+}
+
+// retryAPI returns the table entry (nil for a -funcs entry) and retried
+// argument index of fn, or -1.
+func (c *collector) retryAPI(fn *types.Func) (*API, int) {
+	for i := range APIs {
+		a := &APIs[i]
+		if httpreq.Is(fn, a.Pkg, a.Type, a.Name) {
+			return a, a.Arg
+		}
+	}
+	if len(c.cfg.funcs.specs) > 0 {
+		name := qualifiedName(fn)
+		if o := fn.Origin(); o != nil && o != fn {
+			name = qualifiedName(o)
+		}
+		for _, s := range c.cfg.funcs.specs {
+			if s.name == name {
+				return nil, s.arg
+			}
+		}
+	}
+	return nil, -1
+}
+
+// callback resolves the retried function argument e: a function literal,
+// possibly through a conversion or a local variable assigned once, or a
+// named function or method value. It returns the literal or declaration
+// and its body (when declared in this package), and the named function.
+func (c *collector) callback(e ast.Expr, depth int) (ast.Node, *ast.BlockStmt, *types.Func) {
+	if depth > 8 {
+		return nil, nil, nil
+	}
+	info := c.pass.TypesInfo
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.FuncLit:
+		return x, x.Body, nil
+	case *ast.CallExpr:
+		if tv, ok := info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
+			return c.callback(x.Args[0], depth+1)
+		}
+		return nil, nil, nil
+	case *ast.IndexExpr, *ast.IndexListExpr: // an instantiated generic function
+		var base ast.Expr
+		if ix, ok := x.(*ast.IndexExpr); ok {
+			base = ix.X
+		} else {
+			base = x.(*ast.IndexListExpr).X
+		}
+		return c.callback(base, depth+1)
+	}
+	var obj types.Object
+	switch x := e.(type) {
+	case *ast.Ident:
+		obj = info.Uses[x]
+	case *ast.SelectorExpr:
+		if sel, ok := info.Selections[x]; ok {
+			if sel.Kind() != types.MethodVal {
+				return nil, nil, nil
+			}
+			obj = sel.Obj()
+		} else {
+			obj = info.Uses[x.Sel]
+		}
+	}
+	switch obj := obj.(type) {
+	case *types.Func:
+		fn := obj.Origin()
+		if decl := c.decls[fn]; decl != nil {
+			return decl, decl.Body, fn
+		}
+		return nil, nil, fn
+	case *types.Var:
+		if v := c.value(obj); v != nil {
+			return c.callback(v, depth+1)
+		}
+	}
+	return nil, nil, nil
+}
+
+// retryExecutor reports whether the receiver of call, a failsafe-go
+// Executor method, was built by failsafe.With with a retry policy.
+func (c *collector) retryExecutor(call *ast.CallExpr, depth int) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	return c.executorRetries(sel.X, depth)
+}
+
+func (c *collector) executorRetries(e ast.Expr, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	info := c.pass.TypesInfo
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		fn := calleeFunc(info, x)
+		switch {
+		case httpreq.Is(fn, failsafe, "", "With"):
+			return slices.ContainsFunc(x.Args, c.isRetryPolicy)
+		case fn != nil && httpreq.Is(fn, failsafe, "Executor", fn.Name()) && slices.Contains(executorBuilders, fn.Name()):
+			if fn.Name() == "Compose" && slices.ContainsFunc(x.Args, c.isRetryPolicy) {
+				return true
+			}
+			return c.retryExecutor(x, depth+1)
+		}
+	case *ast.Ident:
+		if v, ok := info.Uses[x].(*types.Var); ok {
+			if val := c.value(v); val != nil {
+				return c.executorRetries(val, depth+1)
+			}
+		}
+	}
+	return false
+}
+
+// isRetryPolicy reports whether e's type is a failsafe-go RetryPolicy.
+func (c *collector) isRetryPolicy(e ast.Expr) bool {
+	tv, ok := c.pass.TypesInfo.Types[e]
+	if !ok || tv.Type == nil {
+		return false
+	}
+	n, ok := types.Unalias(tv.Type).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == retryPolicy && n.Obj().Name() == "RetryPolicy"
+}
+
+// retryingSend reports whether call sends through a client that retries by
+// itself: go-retryablehttp's sends, an *http.Client made by its
+// StandardClient, or a resty request whose client has SetRetryCount(n > 0).
+func (c *collector) retryingSend(call *ast.CallExpr, fn *types.Func) bool {
+	s := httpreq.SendOf(fn)
+	if s == nil {
+		return false
+	}
+	if s.Retries {
+		return true
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	switch s.Pkg {
+	case httpreq.NetHTTP:
+		return s.Type == "Client" && c.standardClient(sel.X, 0)
+	case httpreq.Resty:
+		return c.restyRequestRetries(sel.X, 0)
+	}
+	return false
+}
+
+// standardClient reports whether e is an *http.Client made by
+// go-retryablehttp's (*Client).StandardClient.
+func (c *collector) standardClient(e ast.Expr, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	info := c.pass.TypesInfo
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		return httpreq.Is(calleeFunc(info, x), httpreq.Retryable, "Client", "StandardClient")
+	case *ast.Ident:
+		if v, ok := info.Uses[x].(*types.Var); ok {
+			if val := c.value(v); val != nil {
+				return c.standardClient(val, depth+1)
+			}
+		}
+	}
+	return false
+}
+
+// restyRequestRetries reports whether the resty request e comes from a
+// client with retries on.
+func (c *collector) restyRequestRetries(e ast.Expr, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	info := c.pass.TypesInfo
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		fn := calleeFunc(info, x)
+		sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
+		if fn == nil || !ok {
+			return false
+		}
+		switch {
+		case httpreq.Is(fn, httpreq.Resty, "Client", "R"), httpreq.Is(fn, httpreq.Resty, "Client", "NewRequest"):
+			return c.restyClientRetries(sel.X, depth+1)
+		case httpreq.RecvName(fn) == "Request" && fn.Pkg() != nil && fn.Pkg().Path() == httpreq.Resty && returnsSelf(fn):
+			return c.restyRequestRetries(sel.X, depth+1)
+		}
+	case *ast.Ident:
+		if v, ok := info.Uses[x].(*types.Var); ok {
+			if val := c.value(v); val != nil {
+				return c.restyRequestRetries(val, depth+1)
+			}
+		}
+	}
+	return false
+}
+
+// restyClientRetries reports whether the resty client e has
+// SetRetryCount(n) with a constant n > 0: in its construction chain, or
+// called on the variable or field that holds it (and never with 0).
+func (c *collector) restyClientRetries(e ast.Expr, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	info := c.pass.TypesInfo
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		fn := calleeFunc(info, x)
+		sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
+		if fn == nil || !ok {
+			return false
+		}
+		if httpreq.Is(fn, httpreq.Resty, "Client", "SetRetryCount") && len(x.Args) == 1 {
+			return c.positive(x.Args[0])
+		}
+		if httpreq.RecvName(fn) == "Client" && fn.Pkg() != nil && fn.Pkg().Path() == httpreq.Resty && returnsSelf(fn) {
+			return c.restyClientRetries(sel.X, depth+1)
+		}
+		return false
+	}
+	v := c.varOf(e)
+	if v == nil {
+		return false
+	}
+	if counts := c.retryCounts[v]; len(counts) > 0 {
+		return !slices.ContainsFunc(counts, func(n ast.Expr) bool { return !c.positive(n) })
+	}
+	if val := c.value(v); val != nil {
+		return c.restyClientRetries(val, depth+1)
+	}
+	return false
+}
+
+// positive reports whether e is a constant greater than zero.
+func (c *collector) positive(e ast.Expr) bool {
+	tv, ok := c.pass.TypesInfo.Types[e]
+	if !ok || tv.Value == nil {
+		return false
+	}
+	return constant.Sign(tv.Value) > 0
+}
+
+// returnsSelf reports whether method fn returns exactly its receiver's
+// type (a builder method such as SetBody or SetTimeout).
+func returnsSelf(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || sig.Results().Len() != 1 {
+		return false
+	}
+	return types.Identical(sig.Results().At(0).Type(), sig.Recv().Type())
+}

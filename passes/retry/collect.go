@@ -1,0 +1,169 @@
+package retry
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/transportvet/transportvet/internal/httpreq"
+)
+
+// A collector finds the regions of one package.
+type collector struct {
+	pass    *analysis.Pass
+	cfg     *config
+	regions []*Region
+
+	// decls maps each function and method declared in the package to its
+	// declaration.
+	decls map[*types.Func]*ast.FuncDecl
+	// values maps a variable to the values assigned to it in the package;
+	// a nil entry stands for a write whose value is unknown (a tuple
+	// assignment, an increment, an address taken).
+	values map[*types.Var][]ast.Expr
+	// retryCounts maps a variable or field to the arguments of the
+	// SetRetryCount calls made on it (resty clients).
+	retryCounts map[*types.Var][]ast.Expr
+}
+
+func newCollector(pass *analysis.Pass, cfg *config) *collector {
+	c := &collector{
+		pass:        pass,
+		cfg:         cfg,
+		decls:       make(map[*types.Func]*ast.FuncDecl),
+		values:      make(map[*types.Var][]ast.Expr),
+		retryCounts: make(map[*types.Var][]ast.Expr),
+	}
+	for _, f := range pass.Files {
+		c.index(f)
+	}
+	return c
+}
+
+// index records the declarations and variable writes of f.
+func (c *collector) index(f *ast.File) {
+	info := c.pass.TypesInfo
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			if fn, ok := info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
+				c.decls[fn] = n
+			}
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				v := c.varOf(lhs)
+				if v == nil {
+					continue
+				}
+				var val ast.Expr
+				if len(n.Lhs) == len(n.Rhs) && (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) {
+					val = n.Rhs[i]
+				}
+				c.values[v] = append(c.values[v], val)
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				v, _ := info.Defs[name].(*types.Var)
+				if v == nil {
+					continue
+				}
+				if len(n.Values) == len(n.Names) {
+					c.values[v] = append(c.values[v], n.Values[i])
+				} else if len(n.Values) > 0 {
+					c.values[v] = append(c.values[v], nil)
+				}
+			}
+		case *ast.IncDecStmt:
+			if v := c.varOf(n.X); v != nil {
+				c.values[v] = append(c.values[v], nil)
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				if v := c.varOf(n.X); v != nil {
+					c.values[v] = append(c.values[v], nil)
+				}
+			}
+		case *ast.CallExpr:
+			if fn := httpreq.Callee(info, n); httpreq.Is(fn, httpreq.Resty, "Client", "SetRetryCount") && len(n.Args) == 1 {
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+					if v := c.varOf(sel.X); v != nil {
+						c.retryCounts[v] = append(c.retryCounts[v], n.Args[0])
+					}
+				}
+			}
+		}
+		return true
+	})
+}
+
+// varOf returns the variable or struct field that e names, or nil.
+func (c *collector) varOf(e ast.Expr) *types.Var {
+	info := c.pass.TypesInfo
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if v, ok := info.Uses[e].(*types.Var); ok {
+			return v
+		}
+		if v, ok := info.Defs[e].(*types.Var); ok {
+			return v
+		}
+	case *ast.SelectorExpr:
+		if sel, ok := info.Selections[e]; ok && sel.Kind() == types.FieldVal {
+			v, _ := sel.Obj().(*types.Var)
+			return v
+		}
+		if v, ok := info.Uses[e.Sel].(*types.Var); ok { // pkg.Var
+			return v
+		}
+	}
+	return nil
+}
+
+// value returns the only value ever assigned to v in the package, or nil
+// when there is none, more than one, or an unknown write.
+func (c *collector) value(v *types.Var) ast.Expr {
+	vals := c.values[v]
+	if len(vals) != 1 {
+		return nil
+	}
+	return vals[0]
+}
+
+// file finds the regions of f.
+func (c *collector) file(f *ast.File) {
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+			c.walk(fd.Body, fd)
+		}
+	}
+}
+
+// walk finds the regions in n, whose innermost enclosing function is fn.
+func (c *collector) walk(n ast.Node, fn ast.Node) {
+	labeled := make(map[ast.Stmt]*ast.Ident)
+	ast.Inspect(n, func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.FuncLit:
+			c.walk(m.Body, m)
+			return false
+		case *ast.LabeledStmt:
+			labeled[m.Stmt] = m.Label
+		case *ast.ForStmt:
+			c.addLoop(m, m.Body, labeled[m], fn)
+		case *ast.RangeStmt:
+			c.addLoop(m, m.Body, labeled[m], fn)
+		case *ast.CallExpr:
+			c.call(m, fn)
+		}
+		return true
+	})
+}
+
+func (c *collector) addLoop(loop ast.Stmt, body *ast.BlockStmt, label *ast.Ident, fn ast.Node) {
+	if reg := c.loop(loop, body, label); reg != nil {
+		reg.Func = fn
+		c.regions = append(c.regions, reg)
+	}
+}

@@ -1,0 +1,598 @@
+package retry
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// loop returns the Loop region of loop, whose body is body and label its
+// label (or nil), or nil if it is not a retry loop. See Loop for the rules.
+func (c *collector) loop(loop ast.Stmt, body *ast.BlockStmt, label *ast.Ident) *Region {
+	info := c.pass.TypesInfo
+	if body == nil {
+		return nil
+	}
+	varied := make(map[*types.Var]bool)
+	var counter *types.Var
+	vary := func(v *types.Var) {
+		if v != nil && !varied[v] {
+			varied[v] = true
+			if counter == nil && isInteger(v.Type()) {
+				counter = v
+			}
+		}
+	}
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		tv, ok := info.Types[l.X]
+		if !ok || tv.Type == nil || !isInteger(tv.Type) {
+			return nil // over data, a channel or a function
+		}
+		if l.Key != nil {
+			vary(c.varOf(l.Key))
+		}
+	case *ast.ForStmt:
+		if init, ok := l.Init.(*ast.AssignStmt); ok {
+			for _, lhs := range init.Lhs {
+				vary(c.varOf(lhs))
+			}
+		}
+		if l.Post != nil {
+			c.writes(l.Post, nil, vary)
+		}
+	default:
+		return nil
+	}
+	c.writes(body, body, vary)
+	if c.receivesWork(body) {
+		return nil
+	}
+	att := c.attempt(body, label)
+	if att == nil {
+		return nil
+	}
+	if c.feeds(att.call, body, varied) {
+		return nil
+	}
+	if !c.countsOnly(body, varied) {
+		return nil
+	}
+	return &Region{Kind: Loop, Node: loop, Body: body, Attempt: att.call, Counter: counter, once: att.once}
+}
+
+func isInteger(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
+}
+
+// writes calls vary for each variable that n assigns or increments and
+// that is declared outside body (any variable if body is nil).
+func (c *collector) writes(n ast.Node, body *ast.BlockStmt, vary func(*types.Var)) {
+	outside := func(v *types.Var) bool {
+		return body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End()
+	}
+	ast.Inspect(n, func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range m.Lhs {
+				id, ok := ast.Unparen(lhs).(*ast.Ident)
+				if !ok {
+					continue
+				}
+				if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && outside(v) {
+					vary(v)
+				}
+			}
+		case *ast.IncDecStmt:
+			if id, ok := ast.Unparen(m.X).(*ast.Ident); ok {
+				if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && outside(v) {
+					vary(v)
+				}
+			}
+		}
+		return true
+	})
+}
+
+// receivesWork reports whether body receives from a channel other than a
+// context's Done() or a time channel: a worker loop.
+func (c *collector) receivesWork(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		u, ok := n.(*ast.UnaryExpr)
+		if !ok || u.Op != token.ARROW {
+			return !found
+		}
+		tv, ok := c.pass.TypesInfo.Types[u.X]
+		if !ok || tv.Type == nil {
+			found = true
+			return false
+		}
+		ch, ok := tv.Type.Underlying().(*types.Chan)
+		if !ok {
+			found = true
+			return false
+		}
+		if !isSignal(ch.Elem()) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// isSignal reports whether a channel of t carries no work: struct{} (a
+// context's Done) or time.Time (time.After, Timer.C, Ticker.C).
+func isSignal(t types.Type) bool {
+	if s, ok := t.Underlying().(*types.Struct); ok && s.NumFields() == 0 {
+		return true
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
+		return n.Obj().Pkg().Path() == "time" && n.Obj().Name() == "Time"
+	}
+	return false
+}
+
+// An attempt is the fallible call of a retry loop.
+type attempt struct {
+	call *ast.CallExpr
+	once []span
+}
+
+// attempt finds the fallible call at the top level of body whose failure
+// goes round again and whose success leaves the loop.
+func (c *collector) attempt(body *ast.BlockStmt, label *ast.Ident) *attempt {
+	list := body.List
+	for k, s := range list {
+		var (
+			call   *ast.CallExpr
+			errVar *types.Var
+			check  *ast.IfStmt
+			rest   []ast.Stmt
+		)
+		if ifs, ok := s.(*ast.IfStmt); ok && ifs.Init != nil {
+			call, errVar = c.fallibleAssign(ifs.Init)
+			check, rest = ifs, list[k+1:]
+		} else if call, errVar = c.fallibleAssign(s); call != nil {
+			for j := k + 1; j < len(list); j++ {
+				if ifs, ok := list[j].(*ast.IfStmt); ok && ifs.Init == nil && c.errForm(ifs.Cond, errVar) != noCheck {
+					check, rest = ifs, list[j+1:]
+					break
+				}
+				if c.assigns(list[j], errVar) || leaves(list[j], label) {
+					break
+				}
+			}
+		}
+		if call == nil || check == nil {
+			continue
+		}
+		var success []ast.Stmt
+		ok := false
+		switch c.errForm(check.Cond, errVar) {
+		case failureThen:
+			fail := check.Body.List
+			switch els := check.Else.(type) {
+			case nil:
+				ok = endsRound(fail, label) && endsLeave(rest, label)
+				success = rest
+			case *ast.BlockStmt:
+				ok = !endsLeave(fail, label) && endsLeave(els.List, label) &&
+					(endsRound(fail, label) || !endsLeave(rest, label))
+				success = els.List
+			}
+		case successThen:
+			success = check.Body.List
+			switch els := check.Else.(type) {
+			case nil:
+				ok = endsLeave(success, label) && !endsLeave(rest, label)
+			case *ast.BlockStmt:
+				ok = endsLeave(success, label) && !endsLeave(els.List, label) &&
+					(endsRound(els.List, label) || !endsLeave(rest, label))
+			}
+		}
+		if !ok {
+			continue
+		}
+		return &attempt{call: call, once: onceSpans(success, label)}
+	}
+	return nil
+}
+
+// fallibleAssign returns the call and error variable of s when s assigns
+// the result of a call whose last result is an error to a variable.
+func (c *collector) fallibleAssign(s ast.Stmt) (*ast.CallExpr, *types.Var) {
+	as, ok := s.(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || (as.Tok != token.ASSIGN && as.Tok != token.DEFINE) {
+		return nil, nil
+	}
+	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok {
+		return nil, nil
+	}
+	v := c.varOf(as.Lhs[len(as.Lhs)-1])
+	if v == nil || !isError(v.Type()) {
+		return nil, nil
+	}
+	tv, ok := c.pass.TypesInfo.Types[call]
+	if !ok || tv.Type == nil {
+		return nil, nil
+	}
+	var last types.Type = tv.Type
+	if tup, ok := tv.Type.(*types.Tuple); ok {
+		if tup.Len() != len(as.Lhs) {
+			return nil, nil
+		}
+		last = tup.At(tup.Len() - 1).Type()
+	}
+	if !isError(last) {
+		return nil, nil
+	}
+	return call, v
+}
+
+func isError(t types.Type) bool {
+	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// assigns reports whether s assigns v.
+func (c *collector) assigns(s ast.Stmt, v *types.Var) bool {
+	found := false
+	ast.Inspect(s, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, lhs := range as.Lhs {
+				if c.varOf(lhs) == v {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+type checkForm int
+
+const (
+	noCheck     checkForm = iota
+	failureThen           // if err != nil { failure } ...
+	successThen           // if err == nil { success } ...
+)
+
+// errForm classifies cond as a check of errVar: err != nil or err == nil,
+// alone or as the leftmost operand of && and || chains.
+func (c *collector) errForm(cond ast.Expr, errVar *types.Var) checkForm {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return noCheck
+	}
+	switch b.Op {
+	case token.LAND, token.LOR:
+		return c.errForm(b.X, errVar)
+	case token.NEQ, token.EQL:
+	default:
+		return noCheck
+	}
+	x, y := b.X, b.Y
+	if c.isNil(x) {
+		x, y = y, x
+	}
+	if !c.isNil(y) || c.varOf(x) != errVar {
+		return noCheck
+	}
+	if b.Op == token.NEQ {
+		return failureThen
+	}
+	return successThen
+}
+
+func (c *collector) isNil(e ast.Expr) bool {
+	tv, ok := c.pass.TypesInfo.Types[e]
+	return ok && tv.IsNil()
+}
+
+// leaves reports whether s always leaves the loop labeled label (or the
+// innermost loop): a return, a break of that loop, or an if whose branches
+// all leave.
+func leaves(s ast.Stmt, label *ast.Ident) bool {
+	switch s := s.(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return s.Tok == token.BREAK && targets(s, label)
+	case *ast.BlockStmt:
+		return endsLeave(s.List, label)
+	case *ast.IfStmt:
+		return s.Else != nil && endsLeave(s.Body.List, label) && leaves(s.Else, label)
+	case *ast.ExprStmt:
+		// panic leaves too, but a loop that panics on success is no retry
+		// loop; treat it as not leaving.
+	}
+	return false
+}
+
+// targets reports whether branch statement s, at the top level of the
+// loop's body (not inside a nested loop, switch or select), targets the
+// loop labeled label.
+func targets(s *ast.BranchStmt, label *ast.Ident) bool {
+	return s.Label == nil || (label != nil && s.Label.Name == label.Name)
+}
+
+func endsLeave(list []ast.Stmt, label *ast.Ident) bool {
+	return len(list) > 0 && leaves(list[len(list)-1], label)
+}
+
+func endsRound(list []ast.Stmt, label *ast.Ident) bool {
+	if len(list) == 0 {
+		return false
+	}
+	s, ok := list[len(list)-1].(*ast.BranchStmt)
+	return ok && s.Tok == token.CONTINUE && targets(s, label)
+}
+
+// onceSpans returns the span of the success path that runs once: the
+// statements after the last one that may continue the loop.
+func onceSpans(success []ast.Stmt, label *ast.Ident) []span {
+	last := -1
+	for i, s := range success {
+		if continues(s, label) {
+			last = i
+		}
+	}
+	if last+1 >= len(success) {
+		return nil
+	}
+	return []span{{success[last+1].Pos(), success[len(success)-1].End()}}
+}
+
+// continues reports whether s holds a continue of the loop labeled label
+// (or, outside nested loops, of the innermost loop).
+func continues(s ast.Stmt, label *ast.Ident) bool {
+	found := false
+	var visit func(n ast.Node, nested bool)
+	visit = func(n ast.Node, nested bool) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			if found {
+				return false
+			}
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ForStmt:
+				if m != n {
+					visit(m.Body, true)
+					return false
+				}
+			case *ast.RangeStmt:
+				if m != n {
+					visit(m.Body, true)
+					return false
+				}
+			case *ast.BranchStmt:
+				if m.Tok == token.CONTINUE {
+					if m.Label == nil && !nested || m.Label != nil && label != nil && m.Label.Name == label.Name {
+						found = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	visit(s, false)
+	return found
+}
+
+// feeds reports whether a loop-varied variable feeds call's arguments or
+// receiver, directly or through variables defined in body.
+func (c *collector) feeds(call *ast.CallExpr, body *ast.BlockStmt, varied map[*types.Var]bool) bool {
+	info := c.pass.TypesInfo
+	work := append([]ast.Expr(nil), call.Args...)
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if _, isMethod := info.Selections[sel]; isMethod {
+			work = append(work, sel.X)
+		}
+	}
+	seen := make(map[*types.Var]bool)
+	found := false
+	for len(work) > 0 && !found {
+		e := work[len(work)-1]
+		work = work[:len(work)-1]
+		ast.Inspect(e, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok || found {
+				return !found
+			}
+			v, ok := info.Uses[id].(*types.Var)
+			if !ok || seen[v] {
+				return true
+			}
+			seen[v] = true
+			if varied[v] {
+				found = true
+				return false
+			}
+			if v.Pos() >= body.Pos() && v.Pos() < body.End() {
+				for _, src := range c.derives(v, body) {
+					work = append(work, src)
+				}
+			}
+			return true
+		})
+	}
+	return found
+}
+
+// derives returns the expressions in body that v is assigned from,
+// including the call of a tuple assignment.
+func (c *collector) derives(v *types.Var, body *ast.BlockStmt) []ast.Expr {
+	var srcs []ast.Expr
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok {
+			return true
+		}
+		for i, lhs := range as.Lhs {
+			if c.varOf(lhs) != v {
+				continue
+			}
+			if len(as.Lhs) == len(as.Rhs) {
+				srcs = append(srcs, as.Rhs[i])
+			} else if len(as.Rhs) == 1 {
+				srcs = append(srcs, as.Rhs[0])
+			}
+		}
+		return true
+	})
+	return srcs
+}
+
+// countsOnly reports whether the loop's integer counters, and integer
+// values computed from them in body, are used only to count: compared,
+// incremented, turned into a delay, logged or formatted.
+func (c *collector) countsOnly(body *ast.BlockStmt, varied map[*types.Var]bool) bool {
+	info := c.pass.TypesInfo
+	counters := make(map[*types.Var]bool)
+	for v := range varied {
+		if isInteger(v.Type()) {
+			counters[v] = true
+		}
+	}
+	if len(counters) == 0 {
+		return true
+	}
+	// Integer variables computed from a counter are counters too.
+	for changed := true; changed; {
+		changed = false
+		ast.Inspect(body, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || len(as.Lhs) != len(as.Rhs) {
+				return true
+			}
+			for i, lhs := range as.Lhs {
+				v := c.varOf(lhs)
+				if v == nil || counters[v] || !isInteger(v.Type()) {
+					continue
+				}
+				if c.mentions(as.Rhs[i], counters) {
+					counters[v] = true
+					changed = true
+				}
+			}
+			return true
+		})
+	}
+	ok := true
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if !ok {
+			return false
+		}
+		stack = append(stack, n)
+		id, isID := n.(*ast.Ident)
+		if !isID {
+			return true
+		}
+		if v, _ := info.Uses[id].(*types.Var); v != nil && counters[v] && !c.countingUse(stack) {
+			ok = false
+		}
+		return true
+	})
+	return ok
+}
+
+func (c *collector) mentions(e ast.Expr, vars map[*types.Var]bool) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, _ := c.pass.TypesInfo.Uses[id].(*types.Var); v != nil && vars[v] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// countingUse reports whether the counter identifier at the top of stack
+// is used to count (see countsOnly).
+func (c *collector) countingUse(stack []ast.Node) bool {
+	info := c.pass.TypesInfo
+	child := stack[len(stack)-1]
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.IndexExpr:
+			if p.Index == child {
+				return false
+			}
+		case *ast.IndexListExpr, *ast.CompositeLit, *ast.KeyValueExpr:
+			return false
+		case *ast.SliceExpr:
+			if child != p.X {
+				return false
+			}
+		case *ast.SendStmt:
+			return p.Value != child
+		case *ast.CallExpr:
+			if child == p.Fun {
+				return false
+			}
+			if tv, ok := info.Types[p.Fun]; ok && tv.IsType() {
+				break // conversion: look further up
+			}
+			if id, ok := ast.Unparen(p.Fun).(*ast.Ident); ok {
+				if _, ok := info.Uses[id].(*types.Builtin); ok {
+					break // min, max
+				}
+			}
+			return c.countingCall(p)
+		case ast.Stmt:
+			return true
+		}
+		child = stack[i]
+	}
+	return true
+}
+
+// countingPkgs are the packages whose functions a counter may be passed
+// to: delays, arithmetic, formatting and logging.
+var countingPkgs = map[string]bool{
+	"time": true, "math": true, "math/rand": true, "math/rand/v2": true,
+	"fmt": true, "log": true, "log/slog": true, "strconv": true, "errors": true,
+	"testing": true,
+	backoffV4: true, backoffV5: true, retryGo: true, goRetry: true, k8sWait: true,
+}
+
+// countingCall reports whether passing a counter to call keeps it a
+// counter: the call computes a delay (returns a time.Duration), or belongs
+// to a time, math, formatting or logging package.
+func (c *collector) countingCall(call *ast.CallExpr) bool {
+	info := c.pass.TypesInfo
+	if tv, ok := info.Types[call]; ok && tv.Type != nil {
+		if n, ok := types.Unalias(tv.Type).(*types.Named); ok && n.Obj().Pkg() != nil &&
+			n.Obj().Pkg().Path() == "time" && n.Obj().Name() == "Duration" {
+			return true
+		}
+	}
+	fn := calleeFunc(info, call)
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	path := fn.Pkg().Path()
+	if countingPkgs[path] {
+		return true
+	}
+	// Methods of loggers (log/slog, zap, logrus, zerolog, klog, logr...).
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		base := path[strings.LastIndex(path, "/")+1:]
+		if strings.Contains(base, "log") || strings.Contains(base, "zap") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,292 @@
+// Package a is the story of hand-written loops: which are retry loops and
+// which are not.
+package a
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"net/http"
+	"time"
+)
+
+func mark() {}
+
+func op() error                         { return nil }
+func send(item string) error            { return nil }
+func fetch(page int) error              { return nil }
+func record(n int)                      {}
+func retryable(err error) bool          { return true }
+func backoff(attempt int) time.Duration { return time.Duration(attempt) * time.Second }
+
+// A three-clause loop around a send: failure sleeps and goes round,
+// success returns.
+func threeClause(c *http.Client, req *http.Request) (*http.Response, error) {
+	for i := 0; i < 3; i++ { // want `loop region attempt c.Do counter i`
+		resp, err := c.Do(req)
+		if err != nil {
+			log.Printf("attempt %d: %v", i, err)
+			time.Sleep(time.Duration(1<<i) * 100 * time.Millisecond)
+			continue
+		}
+		mark() // want `runs once`
+		return resp, nil
+	}
+	return nil, errors.New("gave up")
+}
+
+// A condition loop with the counter outside; success breaks.
+func condition() error {
+	attempt, max := 0, 5
+	var err error
+	for attempt < max { // want `loop region attempt op counter attempt`
+		mark() // want `repeated by loop`
+		err = op()
+		if err == nil {
+			break
+		}
+		attempt++
+		time.Sleep(backoff(attempt))
+	}
+	return err
+}
+
+// A bare loop whose failure waits on a select.
+func bare(ctx context.Context) error {
+	for { // want `loop region attempt op`
+		err := op()
+		if err == nil {
+			mark() // want `runs once`
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(time.Second):
+		}
+	}
+}
+
+// A range over an integer, with the error checked in the if's init and an
+// else that logs.
+func rangeInt() error {
+	for i := range 5 { // want `loop region attempt op counter i`
+		if err := op(); err == nil {
+			return nil
+		} else {
+			log.Printf("try %d failed: %v", i, err)
+		}
+	}
+	return errors.New("gave up")
+}
+
+// Success and permanent errors leave together.
+func permanent() error {
+	for n := 0; ; n++ { // want `loop region attempt op counter n`
+		err := op()
+		if err == nil || !retryable(err) || n == 4 {
+			return err
+		}
+		time.Sleep(backoff(n))
+	}
+}
+
+// The else branch is the success path.
+func elseBreak() (err error) {
+	for i := 0; i < 3; i++ { // want `loop region attempt op counter i`
+		if err = op(); err != nil {
+			fmt.Println("retrying", i)
+		} else {
+			break
+		}
+	}
+	return err
+}
+
+// A 5xx status goes round too: the code before that continue repeats,
+// the code after it runs once.
+func status(c *http.Client, req *http.Request) (*http.Response, error) {
+	for attempt := 1; attempt <= 3; attempt++ { // want `loop region attempt c.Do counter attempt`
+		resp, err := c.Do(req)
+		if err != nil {
+			continue
+		}
+		mark() // want `repeated by loop`
+		if resp.StatusCode >= 500 {
+			resp.Body.Close()
+			continue
+		}
+		mark() // want `runs once`
+		return resp, nil
+	}
+	return nil, errors.New("gave up")
+}
+
+// A labeled loop broken by its label.
+func labeled() error {
+retry:
+	for i := 0; i < 3; i++ { // want `loop region attempt op counter i`
+		if err := op(); err != nil {
+			continue retry
+		}
+		break retry
+	}
+	return nil
+}
+
+// Silent: ranging over data is never a retry loop.
+func overItems(items []string) error {
+	for _, it := range items {
+		if err := send(it); err != nil {
+			continue
+		}
+		return nil
+	}
+	return nil
+}
+
+// Silent: the counter indexes data.
+func indexed(items []string) error {
+	for i := 0; i < len(items); i++ {
+		if err := send(items[i]); err != nil {
+			continue
+		}
+		return nil
+	}
+	return nil
+}
+
+// Silent: the counter is the call's argument (pagination by page number).
+func pages() error {
+	for page := 0; page < 10; page++ {
+		if err := fetch(page); err != nil {
+			continue
+		}
+		return nil
+	}
+	return nil
+}
+
+type pageResp struct {
+	next  string
+	items []string
+}
+
+func fetchPage(cursor string) (*pageResp, error) { return nil, nil }
+
+// Silent: pagination, the cursor read from the response feeds the next
+// call.
+func paginate() ([]string, error) {
+	var all []string
+	cursor := ""
+	for {
+		p, err := fetchPage(cursor)
+		if err != nil {
+			continue
+		}
+		all = append(all, p.items...)
+		cursor = p.next
+		if cursor == "" {
+			return all, nil
+		}
+	}
+}
+
+// Silent: the input changes each time round even though success returns.
+func changingInput() (*pageResp, error) {
+	since := "0"
+	for {
+		p, err := fetchPage(since)
+		if err != nil {
+			since = "1"
+			continue
+		}
+		return p, nil
+	}
+}
+
+type state struct{ done bool }
+
+func getState(id string) (state, error) { return state{}, nil }
+
+// Silent: polling: success goes round until the state is done.
+func poll(id string) state {
+	for {
+		st, err := getState(id)
+		if err != nil {
+			time.Sleep(time.Second)
+			continue
+		}
+		if st.done {
+			return st
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+// Silent: a worker loop receives its work.
+func worker(jobs chan string) error {
+	for {
+		job := <-jobs
+		if err := send(job); err != nil {
+			continue
+		}
+		return nil
+	}
+}
+
+// Silent: ranging over a channel.
+func workerRange(jobs chan string) {
+	for job := range jobs {
+		if err := send(job); err != nil {
+			continue
+		}
+		return
+	}
+}
+
+// Silent: failure leaves the loop.
+func failFast() error {
+	for i := 0; i < 3; i++ {
+		if err := op(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Silent: failure leaves through both branches of an if.
+func failBothWays(strict bool) error {
+	for i := 0; i < 3; i++ {
+		err := op()
+		if err != nil {
+			if strict {
+				return err
+			} else {
+				return nil
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// Silent: nothing fallible.
+func counting() {
+	for i := 0; i < 3; i++ {
+		fmt.Println(i)
+	}
+}
+
+// Silent: the counter is handed to a call that is neither a delay nor
+// logging.
+func counterEscapes() error {
+	for i := 0; i < 3; i++ {
+		record(i)
+		if err := op(); err == nil {
+			return nil
+		}
+	}
+	return nil
+}
