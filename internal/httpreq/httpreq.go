@@ -109,7 +109,7 @@ type Constructor struct {
 	Body int
 	// From is the index of an argument whose request the result copies
 	// (retryablehttp.FromRequest, (*http.Request).Clone: Recv), or None.
-	From int
+	From   int
 	Source string
 }
 
