@@ -2,5 +2,47 @@
 //
 // # Analyzer transportclose
 //
-// transportclose: (being written; see docs/transportclose.md)
+// transportclose: report transports and connections that are never closed
+//
+// It reports two mistakes that leak connections and the goroutines serving
+// them.
+//
+// A local leak: a value that holds connections is created in a function,
+// does not escape it, and is not released on some path to a return. The
+// values are *http.Transport (&http.Transport{...}, new(http.Transport),
+// (*http.Transport).Clone), *http2.Transport of golang.org/x/net/http2,
+// *grpc.ClientConn (grpc.NewClient, Dial, DialContext), *http.ClientConn
+// ((*http.Transport).NewClientConn) and the types named with the -types flag.
+// Released means CloseIdleConnections or Close is called, directly, deferred,
+// or in a deferred function literal, on the value or on the local http.Client
+// that holds it. Escapes means returned, stored anywhere, sent, captured by a
+// function literal that is not called at once or deferred, or passed to any
+// function but a few known not to keep it. A local http.Client built around
+// the value, and a generated gRPC client pb.NewXClient(conn), are followed
+// like the value itself. Paths end at calls that never return (panic,
+// os.Exit, log.Fatal). A Transport whose literal sets DisableKeepAlives to
+// true keeps no idle connection and is not reported. The suggested fix adds a
+// deferred release after the creation (after its if err != nil check), when
+// the value is never released on any path.
+//
+//	tr := &http.Transport{}           // reported
+//	c := &http.Client{Transport: tr}
+//	return c.Get(url)
+//
+// A wrapper that hides CloseIdleConnections: a named type with its own
+// RoundTrip method that holds a transport in a field (of type
+// http.RoundTripper, or of a type with CloseIdleConnections) but has no
+// CloseIdleConnections method itself. (*http.Client).CloseIdleConnections
+// then silently does nothing. Reported at the type when it is exported or
+// used as an http.RoundTripper in its package; not reported when it has
+// WrappedRoundTripper() http.RoundTripper, which client-go unwraps. The
+// suggested fix adds a forwarding method when there is one such field.
+//
+// Flags:
+//
+//	-transportclose.types=example.com/pool.Conn,example.com/x.Client
+//
+// adds closable types: &T{...}, T{...}, new(T) and functions of T's package
+// named New... whose first result is T or *T create them; their
+// CloseIdleConnections or Close method (without arguments) releases them.
 package transportclose

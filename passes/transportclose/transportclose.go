@@ -2,23 +2,168 @@ package transportclose
 
 import (
 	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/transportvet/transportvet/internal/analysisdoc"
+	"github.com/transportvet/transportvet/internal/report"
 )
 
 //go:embed doc.go
 var doc string
 
 // Analyzer is the transportclose check.
-var Analyzer = &analysis.Analyzer{
-	Name: "transportclose",
-	Doc:  analysisdoc.MustExtract(doc, "transportclose"),
-	URL:  "https://github.com/transportvet/transportvet/blob/main/docs/transportclose.md",
-	Run:  run,
+var Analyzer = newAnalyzer()
+
+// newAnalyzer returns a transportclose Analyzer whose configuration lives in
+// a struct bound to the Analyzer's own FlagSet. Tests make their own with it,
+// so that setting a flag in one test cannot leak into another.
+func newAnalyzer() *analysis.Analyzer {
+	c := new(config)
+	a := &analysis.Analyzer{
+		Name:     "transportclose",
+		Doc:      analysisdoc.MustExtract(doc, "transportclose"),
+		URL:      "https://github.com/transportvet/transportvet/blob/main/docs/transportclose.md",
+		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer},
+		Run:      c.run,
+	}
+	a.Flags.Var(&c.types, "types", "comma-separated list of further closable types, each `pkg/path.Type`, "+
+		"whose values must be released by their Close or CloseIdleConnections method")
+	return a
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	return nil, nil // being written
+// config is one Analyzer's configuration, set from its flags.
+type config struct {
+	types typeList
+}
+
+// typeList is the value of the -types flag: types named by package path and
+// name.
+type typeList []typeName
+
+type typeName struct{ pkg, name string }
+
+func (l *typeList) String() string {
+	if l == nil {
+		return ""
+	}
+	s := make([]string, len(*l))
+	for i, t := range *l {
+		s[i] = t.pkg + "." + t.name
+	}
+	return strings.Join(s, ",")
+}
+
+// Set parses a comma-separated list of pkg/path.Type names, rejecting any
+// that is malformed.
+func (l *typeList) Set(v string) error {
+	var list typeList
+	for elem := range strings.SplitSeq(v, ",") {
+		elem = strings.TrimSpace(elem)
+		dot := strings.LastIndexByte(elem, '.')
+		if dot <= 0 || dot == len(elem)-1 {
+			return fmt.Errorf("%q is not a pkg/path.Type name", elem)
+		}
+		pkg, name := elem[:dot], elem[dot+1:]
+		if !token.IsIdentifier(name) {
+			return fmt.Errorf("%q is not a pkg/path.Type name: %q is not a Go identifier", elem, name)
+		}
+		if strings.ContainsAny(pkg, " \t\\") || strings.HasPrefix(pkg, "/") || strings.HasSuffix(pkg, "/") || strings.Contains(pkg, "//") {
+			return fmt.Errorf("%q is not a pkg/path.Type name: %q is not an import path", elem, pkg)
+		}
+		list = append(list, typeName{pkg, name})
+	}
+	*l = list
+	return nil
+}
+
+func (c *config) run(pass *analysis.Pass) (any, error) {
+	r := report.New(pass)
+	in, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	if in == nil {
+		return nil, nil
+	}
+	if imports(pass.Pkg, "net/http") {
+		checkWrappers(pass, r, in)
+	}
+	known := c.closables(pass.Pkg)
+	if len(known) == 0 {
+		return nil, nil
+	}
+	cfgs := cfgsOf(pass)
+	if cfgs == nil {
+		return nil, nil
+	}
+	l := &leaks{pass: pass, r: r, cfgs: cfgs, known: known}
+	in.Preorder([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}, l.function)
+	return nil, nil
+}
+
+// cfgsOf returns the control-flow graphs computed by the ctrlflow analyzer
+// (or by a variant of it that a test requires instead).
+func cfgsOf(pass *analysis.Pass) *ctrlflow.CFGs {
+	for _, res := range pass.ResultOf {
+		if c, ok := res.(*ctrlflow.CFGs); ok {
+			return c
+		}
+	}
+	return nil
+}
+
+// closables returns the closable types this package can refer to: the known
+// ones whose package it imports (directly or not) and those of the -types
+// flag. It returns nil when there is none, and the check stops there.
+func (c *config) closables(pkg *types.Package) []closable {
+	var out []closable
+	for _, k := range closables {
+		if imports(pkg, k.pkg) {
+			out = append(out, k)
+		}
+	}
+	for _, t := range c.types {
+		if !imports(pkg, t.pkg) {
+			continue
+		}
+		short := t.name
+		if i := strings.LastIndexByte(t.pkg, '/'); i >= 0 {
+			short = t.pkg[i+1:] + "." + t.name
+		} else {
+			short = t.pkg + "." + t.name
+		}
+		out = append(out, closable{pkg: t.pkg, name: t.name, short: short, holds: "what it holds", flag: true})
+	}
+	return out
+}
+
+// imports reports whether pkg is path or imports it, directly or not.
+func imports(pkg *types.Package, path string) bool {
+	if pkg == nil {
+		return false
+	}
+	seen := make(map[*types.Package]bool)
+	var visit func(p *types.Package) bool
+	visit = func(p *types.Package) bool {
+		if p.Path() == path {
+			return true
+		}
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		for _, q := range p.Imports() {
+			if visit(q) {
+				return true
+			}
+		}
+		return false
+	}
+	return visit(pkg)
 }

@@ -1,0 +1,88 @@
+package transportclose
+
+// This file is the check's knowledge: which types hold connections that
+// outlive the function creating them, how each is created, how it is
+// released, and which calls are known not to keep a transport passed to them.
+// The logic that reads it is in leak.go.
+
+// A closable is a type whose values hold connections (and the goroutines
+// serving them) until a release method is called.
+type closable struct {
+	pkg, name string // the named type; values are *pkg.name
+	short     string // how messages name it, e.g. "http.Transport"
+	release   string // the method that releases what it holds
+	holds     string // what a value leaks, for messages
+	reuse     string // advice besides releasing, for messages ("" for none)
+	// keepAlives is true for a type with a DisableKeepAlives field: with it
+	// set to true, the type keeps no idle connection, so nothing leaks.
+	keepAlives bool
+	// flag is true for a type named in the -types flag. Its release method
+	// is looked up per package: CloseIdleConnections, else Close.
+	flag bool
+}
+
+// closables are the known closable types. Types named in the -types flag are
+// added per run (see config.closables).
+var closables = []closable{
+	// net/http: "Transports should be reused instead of created as needed";
+	// CloseIdleConnections "closes any connections which were previously
+	// connected from previous requests but are now sitting idle in a
+	// "keep-alive" state". A zero IdleConnTimeout means no limit.
+	{pkg: "net/http", name: "Transport", short: "http.Transport", release: "CloseIdleConnections",
+		holds: "its idle connections", reuse: "reuse one Transport", keepAlives: true},
+	// golang.org/x/net/http2 (v0.62.0 transport_common.go): the same contract.
+	{pkg: "golang.org/x/net/http2", name: "Transport", short: "http2.Transport", release: "CloseIdleConnections",
+		holds: "its idle connections", reuse: "reuse one Transport"},
+	// google.golang.org/grpc (clientconn.go): "Close tears down the
+	// ClientConn and all underlying connections"; until then its resolver,
+	// balancer and transport goroutines run.
+	{pkg: "google.golang.org/grpc", name: "ClientConn", short: "grpc.ClientConn", release: "Close",
+		holds: "its connections and goroutines", reuse: "reuse one ClientConn"},
+	// net/http (Go 1.26 clientconn.go): "A ClientConn is a client connection
+	// to an HTTP server"; Close closes it.
+	{pkg: "net/http", name: "ClientConn", short: "http.ClientConn", release: "Close",
+		holds: "its connection"},
+	// golang.org/x/net/http2 (v0.62.0 clientconn.go): Close "closes the client
+	// connection immediately".
+	{pkg: "golang.org/x/net/http2", name: "ClientConn", short: "http2.ClientConn", release: "Close",
+		holds: "its connection"},
+}
+
+// A constructor is a function or method whose first result is a new
+// closable value that the caller owns. Composite literals (&T{...}, T{...})
+// and new(T) of a closable type are creations too.
+type constructor struct {
+	pkg, recv, name string // recv is "" for a function
+	errResult       bool   // the last result is an error
+}
+
+var constructors = []constructor{
+	{pkg: "net/http", recv: "Transport", name: "Clone"},                          // "Clone returns a deep copy of t's exported fields"
+	{pkg: "net/http", recv: "Transport", name: "NewClientConn", errResult: true}, // Go 1.26
+	{pkg: "golang.org/x/net/http2", recv: "Transport", name: "NewClientConn", errResult: true},
+	{pkg: "google.golang.org/grpc", name: "NewClient", errResult: true},
+	{pkg: "google.golang.org/grpc", name: "Dial", errResult: true},
+	{pkg: "google.golang.org/grpc", name: "DialContext", errResult: true},
+}
+
+// A call is a function identified by package path and name.
+type call struct{ pkg, name string }
+
+// nonRetaining are functions known not to keep a transport passed to them
+// beyond the call. Passing a transport to any other function counts as an
+// escape: the callee may keep it, and then it is the callee's to close.
+var nonRetaining = []call{
+	// fmt and log print their operands and keep nothing.
+	{"fmt", "Print"}, {"fmt", "Printf"}, {"fmt", "Println"},
+	{"fmt", "Sprint"}, {"fmt", "Sprintf"}, {"fmt", "Sprintln"},
+	{"fmt", "Fprint"}, {"fmt", "Fprintf"}, {"fmt", "Fprintln"},
+	{"log", "Print"}, {"log", "Printf"}, {"log", "Println"},
+	// http2.ConfigureTransport (x/net v0.62.0 transport_common.go) installs
+	// HTTP/2 support into t1 itself (TLSClientConfig, TLSNextProto); the
+	// HTTP/2 transport it builds is reachable only from t1.
+	{"golang.org/x/net/http2", "ConfigureTransport"},
+}
+
+// disableKeepAlives is the field of a closable with keepAlives whose constant
+// true value means the value holds no idle connection.
+const disableKeepAlives = "DisableKeepAlives"
