@@ -11,3 +11,11 @@ import (
 func TestRename(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), newAnalyzer(), "dispatcher/a")
 }
+
+func TestGRPC(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), newAnalyzer(), "dispatcher/grpc")
+}
+
+func TestGRPCImports(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), newAnalyzer(), "dispatcher/grpcnamed")
+}

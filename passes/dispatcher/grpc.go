@@ -25,7 +25,7 @@ func (c *checker) checkGRPC(cur inspector.Cursor, id *ast.Ident, obj types.Objec
 		c.r.Report(analysis.Diagnostic{
 			Pos:     id.Pos(),
 			End:     id.End(),
-			Message: c.qualified(obj) + " is deprecated: " + lowerFirst(strings.TrimSpace(d.Msg)),
+			Message: c.qualified(obj) + " is deprecated: " + firstSentence(d.Msg),
 		})
 		return
 	}
@@ -64,9 +64,16 @@ func (c *checker) checkGRPC(cur inspector.Cursor, id *ast.Ident, obj types.Objec
 	c.r.Report(diag)
 }
 
-func lowerFirst(s string) string {
-	if s == "" || strings.HasPrefix(s, "Users") || strings.HasPrefix(s, "See") {
-		return s
+// firstSentence returns the first sentence of a Deprecated: note, lower
+// case, without its period: "use WaitForReady".
+func firstSentence(note string) string {
+	s := strings.Join(strings.Fields(note), " ")
+	if i := strings.Index(s, ". "); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.TrimSuffix(s, ".")
+	if s == "" {
+		return "see its documentation"
 	}
 	return strings.ToLower(s[:1]) + s[1:]
 }
@@ -352,6 +359,12 @@ func (c *checker) contextDialerFix(cur inspector.Cursor, call *ast.CallExpr) *an
 	timeQ, ok3 := im.name("time", "time")
 	if !ok1 || !ok2 || !ok3 {
 		return nil
+	}
+	for _, q := range []string{ctxQ, netQ, timeQ} {
+		switch strings.TrimSuffix(q, ".") {
+		case "ctx", "addr", "deadline", "ok":
+			return nil // the wrapper's own names would shadow it
+		}
 	}
 	indent := c.indentAt(file, call.Pos())
 	fn := c.src(f)
