@@ -2,5 +2,29 @@
 //
 // # Analyzer retrystorm
 //
-// retrystorm: (being written; see docs/retrystorm.md)
+// retrystorm: report retries of network calls with no delay, and retry waits that ignore the context
+//
+// Inside the retry regions of the retry analyzer, retrystorm reports:
+//
+//   - A hand-written retry loop whose retried operation is a network call
+//     (an HTTP send, a gRPC call, a dial, or a function that makes one) and
+//     from which a path that has not succeeded goes back to the loop head
+//     without waiting. A wait is time.Sleep, a receive from a time.Time
+//     channel (time.After, a Timer, a Ticker, a backoff Ticker), a select
+//     without default with such a case or a ctx.Done() case,
+//     (*rate.Limiter).Wait, or a call to a function that waits on every
+//     path. Bounded or not, an immediate retry of a network call turns a
+//     failing dependency into a retry storm.
+//   - Retry-library settings that amount to the same: backoff's ZeroBackOff
+//     with no bound, retry-go's Attempts(0) with Delay(0) and FixedDelay,
+//     failsafe-go retry policies with no delay.
+//   - A wait that no context can interrupt (time.Sleep, a bare
+//     <-time.After(d), a function that always does one of those) in a retry
+//     region while a context.Context is in scope, or the request being
+//     retried carries one. A suggested fix replaces the wait in a loop with
+//     a select on ctx.Done() and time.After that returns ctx.Err(), when the
+//     enclosing function's last result is an error; in a retry-library
+//     callback it points to the library's context-aware wait instead.
+//
+// See docs/retrystorm.md.
 package retrystorm

@@ -2,10 +2,17 @@ package retrystorm
 
 import (
 	_ "embed"
+	"go/ast"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/cfg"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/transportvet/transportvet/internal/analysisdoc"
+	"github.com/transportvet/transportvet/internal/report"
+	"github.com/transportvet/transportvet/passes/retry"
 )
 
 //go:embed doc.go
@@ -13,12 +20,372 @@ var doc string
 
 // Analyzer is the retrystorm check.
 var Analyzer = &analysis.Analyzer{
-	Name: "retrystorm",
-	Doc:  analysisdoc.MustExtract(doc, "retrystorm"),
-	URL:  "https://github.com/transportvet/transportvet/blob/main/docs/retrystorm.md",
-	Run:  run,
+	Name:      "retrystorm",
+	Doc:       analysisdoc.MustExtract(doc, "retrystorm"),
+	URL:       "https://github.com/transportvet/transportvet/blob/main/docs/retrystorm.md",
+	Run:       run,
+	Requires:  []*analysis.Analyzer{ctrlflow.Analyzer, retry.Analyzer},
+	FactTypes: []analysis.Fact{new(funcFact)},
+}
+
+// funcFact summarizes a function for the callers in other packages.
+type funcFact struct {
+	// Network: the function may make a network call (an HTTP send, a gRPC
+	// call, a dial), directly or through a function with this fact.
+	Network bool
+	// Waits: every path through the function that returns waits (a sleep,
+	// a timer, a select on a timer or ctx.Done(), a rate limiter's Wait).
+	Waits bool
+	// Sleeps: every path through the function that returns waits in a way
+	// that no context can interrupt (time.Sleep, <-time.After(d)).
+	Sleeps bool
+}
+
+func (*funcFact) AFact() {}
+
+func (f *funcFact) String() string {
+	s := "retrystorm:"
+	if f.Network {
+		s += " network"
+	}
+	if f.Waits {
+		s += " waits"
+	}
+	if f.Sleeps {
+		s += " sleeps"
+	}
+	return s
+}
+
+// relevant are the packages whose import makes a package worth analyzing:
+// it may wait, or make a network call.
+var relevant = map[string]bool{
+	"time": true, "net": true, "crypto/tls": true, "net/http": true,
+	grpcPkg: true, "golang.org/x/time/rate": true,
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	return nil, nil // being written
+	if !importsAny(pass.Pkg) {
+		return nil, nil
+	}
+	c := &checker{
+		pass:     pass,
+		cfgs:     pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
+		regions:  pass.ResultOf[retry.Analyzer].(*retry.Result),
+		r:        report.New(pass),
+		decls:    make(map[*types.Func]*ast.FuncDecl),
+		summary:  make(map[*types.Func]*funcFact),
+		selectOf: make(map[ast.Stmt]*ast.SelectStmt),
+	}
+	c.index()
+	c.summarize()
+	if c.regions == nil {
+		return nil, nil
+	}
+	c.checkLoops()
+	c.checkLibraries()
+	c.checkSleeps()
+	return nil, nil
+}
+
+// importsAny reports whether pkg imports a relevant package, directly or
+// transitively.
+func importsAny(pkg *types.Package) bool {
+	seen := make(map[*types.Package]bool)
+	var visit func(p *types.Package) bool
+	visit = func(p *types.Package) bool {
+		if p == nil || seen[p] {
+			return false
+		}
+		seen[p] = true
+		if relevant[p.Path()] {
+			return true
+		}
+		for _, imp := range p.Imports() {
+			if visit(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	return visit(pkg)
+}
+
+type checker struct {
+	pass    *analysis.Pass
+	cfgs    *ctrlflow.CFGs
+	regions *retry.Result
+	r       *report.Reporter
+
+	decls    map[*types.Func]*ast.FuncDecl
+	summary  map[*types.Func]*funcFact // this package's functions
+	selectOf map[ast.Stmt]*ast.SelectStmt
+}
+
+// index records the package's function declarations and the select
+// statement of every communication clause.
+func (c *checker) index() {
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if fn, ok := c.pass.TypesInfo.Defs[n.Name].(*types.Func); ok && n.Body != nil {
+					c.decls[fn] = n
+				}
+			case *ast.SelectStmt:
+				for _, cc := range n.Body.List {
+					if comm := cc.(*ast.CommClause).Comm; comm != nil {
+						c.selectOf[comm] = n
+					}
+				}
+			}
+			return true
+		})
+	}
+}
+
+// summarize computes the funcFact of each function of the package, to a
+// fixed point over the calls between them, and exports the facts that say
+// something.
+func (c *checker) summarize() {
+	for fn := range c.decls {
+		c.summary[fn] = new(funcFact)
+	}
+	for changed := true; changed; {
+		changed = false
+		for fn, decl := range c.decls {
+			s := c.summary[fn]
+			g := c.cfgs.FuncDecl(decl)
+			next := funcFact{
+				Network: c.hasNetworkCall(decl.Body),
+				Waits:   g != nil && c.alwaysWaits(g, false),
+				Sleeps:  g != nil && c.alwaysWaits(g, true),
+			}
+			if next != *s {
+				*s = next
+				changed = true
+			}
+		}
+	}
+	// Only exported functions and methods can be called from another
+	// package.
+	for fn, s := range c.summary {
+		if fn.Exported() && (s.Network || s.Waits || s.Sleeps) {
+			c.pass.ExportObjectFact(fn, s)
+		}
+	}
+}
+
+// factOf returns the summary of fn, from this package or a fact, or nil.
+func (c *checker) factOf(fn *types.Func) *funcFact {
+	if fn == nil {
+		return nil
+	}
+	fn = fn.Origin()
+	if s, ok := c.summary[fn]; ok {
+		return s
+	}
+	if fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg {
+		return nil
+	}
+	var f funcFact
+	if c.pass.ImportObjectFact(fn, &f) {
+		return &f
+	}
+	return nil
+}
+
+func (c *checker) callee(call *ast.CallExpr) *types.Func {
+	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	return fn
+}
+
+// isNetworkCall reports whether call goes to the network: a network API, or
+// a function whose summary says it may make a network call.
+func (c *checker) isNetworkCall(call *ast.CallExpr) bool {
+	if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
+		return c.hasNetworkCall(lit.Body) // func() { ... }()
+	}
+	fn := c.callee(call)
+	if fn == nil {
+		return false
+	}
+	if isNetworkAPI(fn) {
+		return true
+	}
+	f := c.factOf(fn)
+	return f != nil && f.Network
+}
+
+// hasNetworkCall reports whether n contains a network call, including in
+// the function literals it holds.
+func (c *checker) hasNetworkCall(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !found && c.isNetworkCall(call) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// waits reports whether evaluating CFG node n waits. With sleepOnly, only
+// waits that no context can interrupt count: time.Sleep, a bare receive
+// from time.After or a select whose cases all receive from timers, a call
+// to a function that always does one of those.
+func (c *checker) waits(n ast.Node, sleepOnly bool) bool {
+	info := c.pass.TypesInfo
+	if comm, ok := n.(ast.Stmt); ok {
+		if sel := c.selectOf[comm]; sel != nil {
+			return c.selectWaits(sel, sleepOnly)
+		}
+	}
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
+			return false // runs later, or elsewhere
+		case *ast.CallExpr:
+			if isFunc(info, n, "time", "Sleep") {
+				found = true
+				return false
+			}
+			if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok {
+				// func() { ... }() runs now.
+				if g := c.cfgs.FuncLit(lit); g != nil && c.alwaysWaits(g, sleepOnly) {
+					found = true
+					return false
+				}
+			}
+			fn := c.callee(n)
+			if !sleepOnly {
+				for _, m := range waitMethods {
+					if fn != nil && isMethod(fn, m.pkg, m.typ, m.name) {
+						found = true
+						return false
+					}
+				}
+			}
+			if f := c.factOf(fn); f != nil && (f.Sleeps || (!sleepOnly && f.Waits)) {
+				found = true
+				return false
+			}
+		case *ast.UnaryExpr:
+			x := recvOf(n)
+			if x == nil {
+				break
+			}
+			if sleepOnly {
+				if call, ok := ast.Unparen(x).(*ast.CallExpr); ok && isFunc(info, call, "time", "After") {
+					found = true
+				}
+				break
+			}
+			if isTimeChan(info.TypeOf(x)) || isCtxDone(info, x) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func isMethod(fn *types.Func, pkg, typ, name string) bool {
+	return fn.Pkg() != nil && fn.Pkg().Path() == pkg && fn.Name() == name && recvTypeName(fn) == typ
+}
+
+func recvTypeName(fn *types.Func) string {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return ""
+	}
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
+}
+
+// selectWaits reports whether sel waits: it has no default and a case
+// receives from a timer or ctx.Done(). With sleepOnly, every case must
+// receive from a timer.
+func (c *checker) selectWaits(sel *ast.SelectStmt, sleepOnly bool) bool {
+	info := c.pass.TypesInfo
+	timer, other := false, false
+	for _, cc := range sel.Body.List {
+		comm := cc.(*ast.CommClause).Comm
+		if comm == nil {
+			return false // default: never blocks
+		}
+		x := commRecv(comm)
+		switch {
+		case x != nil && isTimeChan(info.TypeOf(x)):
+			timer = true
+		case x != nil && isCtxDone(info, x) && !sleepOnly:
+			timer = true
+		default:
+			other = true
+		}
+	}
+	if sleepOnly {
+		return timer && !other
+	}
+	return timer
+}
+
+// blockWaits reports whether some node of b from index from on waits.
+func (c *checker) blockWaits(b *cfg.Block, from, to int, sleepOnly bool) bool {
+	for _, n := range b.Nodes[from:to] {
+		if c.waits(n, sleepOnly) {
+			return true
+		}
+	}
+	return false
+}
+
+// alwaysWaits reports whether every path of g from its entry to a return
+// waits, and some path returns.
+func (c *checker) alwaysWaits(g *cfg.CFG, sleepOnly bool) bool {
+	if len(g.Blocks) == 0 || g.NoReturn() {
+		return false
+	}
+	seen := make(map[*cfg.Block]bool)
+	var free func(b *cfg.Block) bool // a wait-free path from b returns
+	free = func(b *cfg.Block) bool {
+		if seen[b] {
+			return false
+		}
+		seen[b] = true
+		if c.blockWaits(b, 0, len(b.Nodes), sleepOnly) {
+			return false
+		}
+		if b.Return() != nil {
+			return true
+		}
+		for _, s := range b.Succs {
+			if free(s) {
+				return true
+			}
+		}
+		return false
+	}
+	return !free(g.Blocks[0])
+}
+
+// cfgOf returns the CFG of a *ast.FuncDecl or *ast.FuncLit, or nil.
+func (c *checker) cfgOf(fn ast.Node) *cfg.CFG {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return c.cfgs.FuncDecl(fn)
+	case *ast.FuncLit:
+		return c.cfgs.FuncLit(fn)
+	}
+	return nil
 }

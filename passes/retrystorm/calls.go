@@ -1,0 +1,148 @@
+package retrystorm
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/transportvet/transportvet/internal/httpreq"
+)
+
+// This file is the knowledge of retrystorm: which calls reach the network
+// and which calls and statements wait. Each entry names its source.
+
+// netFuncs are the standard library functions and methods that open a
+// network connection (net/dial.go, crypto/tls/tls.go, Go 1.26).
+var netFuncs = []struct{ pkg, typ, name string }{
+	{"net", "", "Dial"},
+	{"net", "", "DialTimeout"},
+	{"net", "", "DialTCP"},
+	{"net", "", "DialUDP"},
+	{"net", "", "DialIP"},
+	{"net", "", "DialUnix"},
+	{"net", "Dialer", "Dial"},
+	{"net", "Dialer", "DialContext"},
+	{"crypto/tls", "", "Dial"},
+	{"crypto/tls", "", "DialWithDialer"},
+	{"crypto/tls", "Dialer", "Dial"},
+	{"crypto/tls", "Dialer", "DialContext"},
+}
+
+// grpcPkg is grpc-go's import path.
+const grpcPkg = "google.golang.org/grpc"
+
+// isNetworkAPI reports whether fn is, by its identity or its shape, a call
+// that goes to the network:
+//
+//   - an HTTP send of internal/httpreq's table (net/http, go-retryablehttp,
+//     resty);
+//   - a dial of netFuncs;
+//   - a gRPC call: Invoke or NewStream of grpc.ClientConnInterface or
+//     *grpc.ClientConn, or a method whose first parameter is a
+//     context.Context and whose last is ...grpc.CallOption, which is the
+//     shape protoc-gen-go-grpc gives every method of a generated client
+//     (the FooClient interface and its fooClient implementation);
+func isNetworkAPI(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	if httpreq.SendOf(fn) != nil {
+		return true
+	}
+	for _, f := range netFuncs {
+		if httpreq.Is(fn, f.pkg, f.typ, f.name) {
+			return true
+		}
+	}
+	if httpreq.Is(fn, grpcPkg, "ClientConnInterface", "Invoke") ||
+		httpreq.Is(fn, grpcPkg, "ClientConnInterface", "NewStream") ||
+		httpreq.Is(fn, grpcPkg, "ClientConn", "Invoke") ||
+		httpreq.Is(fn, grpcPkg, "ClientConn", "NewStream") {
+		return true
+	}
+	return isGRPCClientMethod(fn)
+}
+
+// isGRPCClientMethod reports whether fn is a method shaped like a generated
+// gRPC client method: (ctx context.Context, ..., opts ...grpc.CallOption).
+func isGRPCClientMethod(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || !sig.Variadic() || sig.Params().Len() < 2 {
+		return false
+	}
+	if !isContext(sig.Params().At(0).Type()) {
+		return false
+	}
+	last, ok := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice)
+	return ok && isNamed(last.Elem(), grpcPkg, "CallOption")
+}
+
+// isNamed reports whether t is the named type pkg.name.
+func isNamed(t types.Type, pkg, name string) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj() == nil || n.Obj().Pkg() == nil {
+		return false
+	}
+	return n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}
+
+// isContext reports whether t is context.Context.
+func isContext(t types.Type) bool { return t != nil && isNamed(t, "context", "Context") }
+
+// isTimeChan reports whether t is a channel of time.Time, the channel of
+// time.After, time.Tick, *time.Timer, *time.Ticker and the backoff
+// libraries' tickers and timers.
+func isTimeChan(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	ch, ok := t.Underlying().(*types.Chan)
+	return ok && ch.Dir() != types.SendOnly && isNamed(ch.Elem(), "time", "Time")
+}
+
+// isCtxDone reports whether e is a call of the Done method of a
+// context.Context.
+func isCtxDone(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := httpreq.Callee(info, call)
+	return httpreq.Is(fn, "context", "Context", "Done")
+}
+
+// isFunc reports whether call calls the package function pkg.name.
+func isFunc(info *types.Info, call *ast.CallExpr, pkg, name string) bool {
+	return httpreq.Is(httpreq.Callee(info, call), pkg, "", name)
+}
+
+// waitMethods are the library methods that block until a delay has passed
+// (golang.org/x/time/rate v0.16.0 rate.go: Wait and WaitN block until the
+// limiter permits an event or ctx is done).
+var waitMethods = []struct{ pkg, typ, name string }{
+	{"golang.org/x/time/rate", "Limiter", "Wait"},
+	{"golang.org/x/time/rate", "Limiter", "WaitN"},
+}
+
+// recvOf returns the operand of e when e is a receive <-X, or nil.
+func recvOf(e ast.Expr) ast.Expr {
+	u, ok := ast.Unparen(e).(*ast.UnaryExpr)
+	if !ok || u.Op != token.ARROW {
+		return nil
+	}
+	return u.X
+}
+
+// commRecv returns the channel operand of a select case's communication,
+// or nil for a send.
+func commRecv(comm ast.Stmt) ast.Expr {
+	switch c := comm.(type) {
+	case *ast.ExprStmt:
+		return recvOf(c.X)
+	case *ast.AssignStmt:
+		if len(c.Rhs) == 1 {
+			return recvOf(c.Rhs[0])
+		}
+	}
+	return nil
+}

@@ -1,0 +1,131 @@
+package retrystorm
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/cfg"
+
+	"github.com/transportvet/transportvet/passes/retry"
+)
+
+const noDelayMsg = "retry loop has no delay between attempts: a failing dependency turns it into a retry storm; wait with exponential backoff and jitter"
+
+// checkLoops reports the hand-written retry loops that retry a network call
+// with no wait between a failed attempt and the next.
+func (c *checker) checkLoops() {
+	for _, reg := range c.regions.Regions {
+		if reg.Kind != retry.Loop || reg.Body == nil {
+			continue
+		}
+		if rng, ok := reg.Node.(*ast.RangeStmt); ok && isTimeChan(c.pass.TypesInfo.TypeOf(rng.X)) {
+			continue // for range ticker.C: the head itself waits
+		}
+		if call := c.immediateRetry(reg); call != nil {
+			var end = reg.Body.Lbrace
+			c.r.Report(analysis.Diagnostic{Pos: reg.Node.Pos(), End: end, Message: noDelayMsg})
+		}
+	}
+}
+
+// immediateRetry returns a network call of the loop region reg from which a
+// path that has not succeeded goes back to the loop head and on to the call
+// again without waiting, or nil.
+func (c *checker) immediateRetry(reg *retry.Region) *ast.CallExpr {
+	g := c.cfgOf(reg.Func)
+	if g == nil {
+		return nil
+	}
+	head := loopHead(g, reg.Node)
+	if head == nil {
+		return nil
+	}
+	conds := conditions(reg.Node)
+	var found *ast.CallExpr
+	ast.Inspect(reg.Body, func(n ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
+			return false
+		case *ast.CallExpr:
+			if !c.isNetworkCall(n) {
+				return true
+			}
+			b, i := locate(g, n)
+			if b == nil {
+				return true
+			}
+			failed := errOf(c.pass.TypesInfo, b.Nodes[i], n)
+			if c.waitFreeBack(b, i, head, reg.Node, conds, failed) && !c.waitBefore(b, i, head, reg.Node) {
+				found = n
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// waitFreeBack reports whether a path from node i of block b, on which the
+// call's error (failed, if known) is not known to be nil, reaches the loop
+// head without waiting.
+func (c *checker) waitFreeBack(b *cfg.Block, i int, head *cfg.Block, loop ast.Node, conds map[ast.Expr]bool, failed *types.Var) bool {
+	info := c.pass.TypesInfo
+	seen := make(map[*cfg.Block]bool)
+	var search func(b *cfg.Block, from int) bool
+	search = func(b *cfg.Block, from int) bool {
+		if c.blockWaits(b, from, len(b.Nodes), false) || b.Return() != nil {
+			return false
+		}
+		for k, s := range b.Succs {
+			if branchState(info, conds, b, k, failed) == errNil {
+				continue // the attempt succeeded on this branch
+			}
+			if s == head {
+				return true
+			}
+			if seen[s] || leaves(s, loop) {
+				continue
+			}
+			seen[s] = true
+			if search(s, 0) {
+				return true
+			}
+		}
+		return false
+	}
+	return search(b, i+1)
+}
+
+// waitBefore reports whether some path from the loop head to node i of
+// block b waits: a wait that may run before each attempt (if attempt > 0 {
+// time.Sleep(d) }) is taken as the loop's delay.
+func (c *checker) waitBefore(b *cfg.Block, i int, head *cfg.Block, loop ast.Node) bool {
+	if c.blockWaits(b, 0, i, false) {
+		return true
+	}
+	if b == head {
+		return false
+	}
+	seen := map[*cfg.Block]bool{head: true}
+	queue := []*cfg.Block{head}
+	for len(queue) > 0 {
+		x := queue[0]
+		queue = queue[1:]
+		if x == b {
+			continue
+		}
+		if c.blockWaits(x, 0, len(x.Nodes), false) {
+			return true
+		}
+		for _, s := range x.Succs {
+			if !seen[s] && !leaves(s, loop) {
+				seen[s] = true
+				queue = append(queue, s)
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,312 @@
+package retrystorm
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/passes/retry"
+)
+
+// libraryWaits says, per retry library, which context-aware wait to use
+// instead of sleeping in the retried function (each library's README and
+// retry.go).
+var libraryWaits = map[string]string{
+	backoffV4: "let backoff.Retry wait, with backoff.WithContext(b, ctx)",
+	backoffV5: "let backoff.Retry(ctx, ...) wait, with backoff.WithBackOff",
+	retryGo:   "let retry-go wait, with retry.Delay and retry.Context(ctx)",
+	goRetry:   "let retry.Do(ctx, backoff, ...) wait",
+	failsafe:  "let the retry policy wait (WithBackoff), with the executor's WithContext(ctx)",
+	k8sWait:   "let wait.ExponentialBackoffWithContext(ctx, ...) wait",
+	k8sRetry:  "let the wait.Backoff given to retry.OnError wait",
+}
+
+// checkSleeps reports the waits in retry regions that no context can
+// interrupt while a context is in scope.
+func (c *checker) checkSleeps() {
+	for _, f := range c.pass.Files {
+		var stack []ast.Node
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return true
+			}
+			stack = append(stack, n)
+			switch n := n.(type) {
+			case *ast.GoStmt, *ast.DeferStmt:
+				stack = stack[:len(stack)-1]
+				return false
+			case *ast.CallExpr:
+				c.checkSleepCall(f, n, stack)
+			case *ast.UnaryExpr:
+				c.checkAfterRecv(f, n, stack)
+			}
+			return true
+		})
+	}
+}
+
+// sleep is one wait that no context interrupts.
+type sleep struct {
+	node  ast.Node   // the call or receive reported
+	stmt  ast.Stmt   // its statement, when the fix may replace it
+	dur   ast.Expr   // its duration, when the fix may replace it
+	timeX *ast.Ident // the time package name it uses
+}
+
+func (c *checker) checkSleepCall(file *ast.File, call *ast.CallExpr, stack []ast.Node) {
+	info := c.pass.TypesInfo
+	if isFunc(info, call, "time", "Sleep") {
+		s := sleep{node: call}
+		if es, ok := parentStmt(stack).(*ast.ExprStmt); ok && ast.Unparen(es.X) == call && len(call.Args) == 1 {
+			s.stmt, s.dur = es, call.Args[0]
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+				s.timeX, _ = sel.X.(*ast.Ident)
+			}
+		}
+		c.reportSleep(file, s, stack)
+		return
+	}
+	if f := c.factOf(c.callee(call)); f != nil && f.Sleeps {
+		c.reportSleep(file, sleep{node: call}, stack)
+	}
+}
+
+func (c *checker) checkAfterRecv(file *ast.File, u *ast.UnaryExpr, stack []ast.Node) {
+	x := recvOf(u)
+	if x == nil {
+		return
+	}
+	call, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok || !isFunc(c.pass.TypesInfo, call, "time", "After") {
+		return
+	}
+	es, ok := parentStmt(stack).(*ast.ExprStmt)
+	if !ok || ast.Unparen(es.X) != u {
+		return // a select case, or a value used
+	}
+	if _, inSelect := c.selectOf[es]; inSelect {
+		return
+	}
+	s := sleep{node: u, stmt: es}
+	if len(call.Args) == 1 {
+		s.dur = call.Args[0]
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			s.timeX, _ = sel.X.(*ast.Ident)
+		}
+	}
+	c.reportSleep(file, s, stack)
+}
+
+// parentStmt returns the innermost statement of stack below its top.
+func parentStmt(stack []ast.Node) ast.Stmt {
+	for i := len(stack) - 2; i >= 0; i-- {
+		if s, ok := stack[i].(ast.Stmt); ok {
+			return s
+		}
+	}
+	return nil
+}
+
+// enclosingFunc returns the innermost function of stack.
+func enclosingFunc(stack []ast.Node) ast.Node {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return n
+		}
+	}
+	return nil
+}
+
+func (c *checker) reportSleep(file *ast.File, s sleep, stack []ast.Node) {
+	reg := c.regions.Enclosing(s.node.Pos())
+	if reg == nil || reg.Kind == retry.Client {
+		return
+	}
+	ctx := c.contextAt(reg, s.node.Pos())
+	if ctx == "" {
+		return // no context to wait on
+	}
+	if reg.Kind == retry.Callback {
+		hint := "let the retry library wait between attempts, with its context-aware delay"
+		if reg.API != nil && reg.API.Pkg() != nil {
+			if h, ok := libraryWaits[reg.API.Pkg().Path()]; ok {
+				hint = h
+			}
+		}
+		c.r.Reportf(s.node, "retry wait ignores %s: a cancelled caller keeps this callback sleeping and retrying; %s", ctx, hint)
+		return
+	}
+	d := analysis.Diagnostic{
+		Pos:     s.node.Pos(),
+		End:     s.node.End(),
+		Message: fmt.Sprintf("retry wait ignores %s: a cancelled caller keeps this loop sleeping and retrying; select on %s.Done() and a timer", ctx, ctx),
+	}
+	if fn := enclosingFunc(stack); fn != nil && fn == reg.Func {
+		if fix, ok := c.selectFix(file, fn, s, ctx); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+	}
+	c.r.Report(d)
+}
+
+// contextAt returns an expression, valid at pos, for the context that the
+// wait at pos should honour: the innermost context.Context variable in
+// scope (a parameter, a local, a variable of an enclosing function), else
+// the Context() of an *http.Request sent in region reg. It returns "" when
+// there is none.
+func (c *checker) contextAt(reg *retry.Region, pos token.Pos) string {
+	scope := innermostScope(c.pass.Pkg, pos)
+	if scope == nil {
+		return ""
+	}
+	for s := scope; s != nil && s != c.pass.Pkg.Scope() && s != types.Universe; s = s.Parent() {
+		var best *types.Var
+		for _, name := range s.Names() {
+			v, ok := s.Lookup(name).(*types.Var)
+			if !ok || name == "_" || !isContext(v.Type()) || v.Pos() >= pos {
+				continue
+			}
+			if _, obj := scope.LookupParent(name, pos); obj != v {
+				continue
+			}
+			if best == nil || v.Pos() > best.Pos() {
+				best = v
+			}
+		}
+		if best != nil {
+			return best.Name()
+		}
+	}
+	// The context of the request the region sends.
+	var req string
+	if reg.Body != nil {
+		ast.Inspect(reg.Body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || req != "" {
+				return req == ""
+			}
+			send := httpreq.SendCall(c.pass.TypesInfo, call)
+			if send == nil || send.Request < 0 {
+				return true
+			}
+			id, ok := ast.Unparen(httpreq.Arg(call, send.Request)).(*ast.Ident)
+			if !ok {
+				return true
+			}
+			v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+			if !ok || !isHTTPRequest(v.Type()) {
+				return true
+			}
+			if _, obj := scope.LookupParent(id.Name, pos); obj == v && v.Pos() < pos {
+				req = id.Name + ".Context()"
+			}
+			return true
+		})
+	}
+	return req
+}
+
+func isHTTPRequest(t types.Type) bool {
+	p, ok := t.(*types.Pointer)
+	return ok && isNamed(p.Elem(), "net/http", "Request")
+}
+
+// selectFix replaces the wait statement of s with a select on ctx.Done()
+// and time.After that returns ctx's error, when fn's results allow it: the
+// last result is an error and every other one has a zero value that the
+// file can spell.
+func (c *checker) selectFix(file *ast.File, fn ast.Node, s sleep, ctx string) (analysis.SuggestedFix, bool) {
+	if s.stmt == nil || s.dur == nil || s.timeX == nil {
+		return analysis.SuggestedFix{}, false
+	}
+	info := c.pass.TypesInfo
+	if pn, ok := info.Uses[s.timeX].(*types.PkgName); !ok || pn.Imported().Path() != "time" {
+		return analysis.SuggestedFix{}, false
+	}
+	var sig *types.Signature
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		if obj, ok := info.Defs[fn.Name].(*types.Func); ok {
+			sig, _ = obj.Type().(*types.Signature)
+		}
+	case *ast.FuncLit:
+		sig, _ = info.TypeOf(fn).(*types.Signature)
+	}
+	if sig == nil || sig.Results().Len() == 0 {
+		return analysis.SuggestedFix{}, false
+	}
+	res := sig.Results()
+	if !types.Identical(res.At(res.Len()-1).Type(), types.Universe.Lookup("error").Type()) {
+		return analysis.SuggestedFix{}, false
+	}
+	var values []string
+	for i := 0; i < res.Len()-1; i++ {
+		z, ok := zeroValue(c.pass.Pkg, info, file, s.stmt.Pos(), res.At(i).Type())
+		if !ok {
+			return analysis.SuggestedFix{}, false
+		}
+		values = append(values, z)
+	}
+	values = append(values, ctx+".Err()")
+	dur, ok := c.source(s.dur)
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	indent := c.indent(s.stmt.Pos())
+	text := strings.Join([]string{
+		"select {",
+		"case <-" + ctx + ".Done():",
+		"\treturn " + strings.Join(values, ", "),
+		"case <-" + s.timeX.Name + ".After(" + dur + "):",
+		"}",
+	}, "\n"+indent)
+	return analysis.SuggestedFix{
+		Message: fmt.Sprintf("Wait with a select on %s.Done() and %s.After", ctx, s.timeX.Name),
+		TextEdits: []analysis.TextEdit{{
+			Pos:     s.stmt.Pos(),
+			End:     s.stmt.End(),
+			NewText: []byte(text),
+		}},
+	}, true
+}
+
+// source returns the source text of e, formatted.
+func (c *checker) source(e ast.Expr) (string, bool) {
+	var buf bytes.Buffer
+	if err := format.Node(&buf, c.pass.Fset, e); err != nil {
+		return "", false
+	}
+	s := buf.String()
+	if strings.Contains(s, "\n") {
+		return "", false
+	}
+	return s, true
+}
+
+// indent returns the white space that starts the line of pos.
+func (c *checker) indent(pos token.Pos) string {
+	tf := c.pass.Fset.File(pos)
+	if tf == nil {
+		return "\t"
+	}
+	src, err := c.pass.ReadFile(tf.Name())
+	if err != nil {
+		return "\t"
+	}
+	start := tf.Offset(tf.LineStart(tf.Line(pos)))
+	end := tf.Offset(pos)
+	if start > end || end > len(src) {
+		return "\t"
+	}
+	line := src[start:end]
+	return string(line[:len(line)-len(bytes.TrimLeft(line, " \t"))])
+}

@@ -1,0 +1,55 @@
+// Package helpers holds functions whose facts retrystorm exports: ones that
+// make a network call, ones that always wait, ones that always sleep.
+package helpers
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"time"
+)
+
+// Fetch makes a network call: its fact says so.
+func Fetch(c *http.Client, url string) error {
+	resp, err := c.Get(url)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Connect dials.
+func Connect(addr string) (net.Conn, error) {
+	return net.Dial("tcp", addr)
+}
+
+// Pause always waits, on every path.
+func Pause(attempt int) {
+	if attempt > 3 {
+		time.Sleep(time.Second)
+		return
+	}
+	time.Sleep(time.Duration(attempt) * 100 * time.Millisecond)
+}
+
+// PauseCtx always waits, and honours ctx.
+func PauseCtx(ctx context.Context, d time.Duration) error {
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(d):
+		return nil
+	}
+}
+
+// MaybePause waits on one path only: it is not a wait.
+func MaybePause(err error) {
+	if err == context.DeadlineExceeded {
+		time.Sleep(time.Second)
+	}
+}
+
+// Nap always sleeps, and no context can interrupt it.
+func Nap(d time.Duration) {
+	time.Sleep(d)
+}
