@@ -2,5 +2,30 @@
 //
 // # Analyzer retryidempotency
 //
-// retryidempotency: (being written; see docs/retryidempotency.md)
+// retryidempotency: report non-idempotent HTTP requests that are retried without an Idempotency-Key
+//
+// A POST that times out may have succeeded on the server; sending it again
+// repeats its side effect (a duplicate payment, IP allocation, DNS
+// record). The check reports an HTTP request whose method is provably
+// POST, PATCH or CONNECT, sent without an Idempotency-Key (or
+// X-Idempotency-Key) header, inside a retry region found by the retry
+// analyzer: a hand-written retry loop, the callback of a retry library
+// (backoff, retry-go, go-retry, client-go's retry.OnError, wait's
+// ExponentialBackoff, failsafe-go), or a client that retries by itself
+// (go-retryablehttp, resty with SetRetryCount).
+//
+// A function that sends such a request, directly or through the functions
+// it calls, carries a fact, so that a call to it in a retry region, in
+// any package, is reported at the call, naming where the request is sent.
+//
+// It is silent when the method is not a constant, when a key is set on the
+// request (Header.Set or Add in any casing, a map write with the canonical
+// name, a resty SetHeader), when the request is handed to code that might
+// set one, when the retry visibly checks the request method, and inside
+// client-go's retry.RetryOnConflict, which retries only 409 Conflicts.
+//
+// The suggested fix, offered when the request is built in the same
+// function and the file may use Go 1.24, generates one key with
+// crypto/rand.Text before the retries and sets it on the request before
+// each send.
 package retryidempotency

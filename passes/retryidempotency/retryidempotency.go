@@ -2,10 +2,17 @@ package retryidempotency
 
 import (
 	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/types"
+	"reflect"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/transportvet/transportvet/internal/analysisdoc"
+	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/internal/report"
+	"github.com/transportvet/transportvet/passes/retry"
 )
 
 //go:embed doc.go
@@ -13,12 +20,356 @@ var doc string
 
 // Analyzer is the retryidempotency check.
 var Analyzer = &analysis.Analyzer{
-	Name: "retryidempotency",
-	Doc:  analysisdoc.MustExtract(doc, "retryidempotency"),
-	URL:  "https://github.com/transportvet/transportvet/blob/main/docs/retryidempotency.md",
-	Run:  run,
+	Name:      "retryidempotency",
+	Doc:       analysisdoc.MustExtract(doc, "retryidempotency"),
+	URL:       "https://github.com/transportvet/transportvet/blob/main/docs/retryidempotency.md",
+	Requires:  []*analysis.Analyzer{retry.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{new(SendsFact), new(ParamSendsFact)},
+}
+
+// checker holds the state of one pass.
+type checker struct {
+	pass    *analysis.Pass
+	regions *retry.Result
+	// In-package facts, computed to a fixed point before reporting.
+	sendFacts  map[*types.Func]*SendsFact
+	paramFacts map[*types.Func]*ParamSendsFact
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	return nil, nil // being written
+	if !httpreq.Relevant(pass.Pkg) {
+		return nil, nil
+	}
+	c := &checker{
+		pass:       pass,
+		regions:    pass.ResultOf[retry.Analyzer].(*retry.Result),
+		sendFacts:  make(map[*types.Func]*SendsFact),
+		paramFacts: make(map[*types.Func]*ParamSendsFact),
+	}
+	var decls []*ast.FuncDecl
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				decls = append(decls, fd)
+			}
+		}
+	}
+	// Facts: iterate until no function gains one, so that calls between
+	// functions of this package are followed in any order.
+	var infos map[*ast.FuncDecl]*funcInfo
+	for changed := true; changed; {
+		changed = false
+		infos = make(map[*ast.FuncDecl]*funcInfo)
+		for _, fd := range decls {
+			fi := c.analyzeFunc(fd)
+			infos[fd] = fi
+			if c.learn(fd, fi) {
+				changed = true
+			}
+		}
+	}
+	// Export only what another package can call.
+	for fn, f := range c.sendFacts {
+		if fn.Exported() {
+			pass.ExportObjectFact(fn, f)
+		}
+	}
+	for fn, f := range c.paramFacts {
+		if fn.Exported() {
+			pass.ExportObjectFact(fn, f)
+		}
+	}
+	r := report.New(pass)
+	for _, fd := range decls {
+		c.check(r, infos[fd])
+	}
+	c.checkTargets(r)
+	return nil, nil
+}
+
+// learn derives the facts of fd from its sites; it reports whether a new
+// fact was learned.
+func (c *checker) learn(fd *ast.FuncDecl, fi *funcInfo) bool {
+	fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	if !ok || fi.setsKey {
+		return false
+	}
+	changed := false
+	if c.sendFacts[fn] == nil {
+		for _, s := range fi.sites {
+			if s.risky() {
+				where := s.where
+				if s.via == nil {
+					where = c.where(s.call.Pos())
+				}
+				c.sendFacts[fn] = &SendsFact{Method: s.method, Where: where}
+				changed = true
+				break
+			}
+		}
+	}
+	// Parameters sent as they come.
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil {
+		return changed
+	}
+	var params []int
+	where := ""
+	for i := 0; i < sig.Params().Len(); i++ {
+		p := sig.Params().At(i)
+		st := fi.vars[p]
+		if st == nil || !isRequestType(p.Type()) || len(st.sendCalls) == 0 {
+			continue
+		}
+		if _, keyed, unsure, _ := fi.resolve(p, 0); keyed || unsure {
+			continue
+		}
+		params = append(params, i)
+		if where == "" {
+			where = c.where(st.sendCalls[0].Pos())
+		}
+	}
+	if len(params) > 0 {
+		old := c.paramFacts[fn]
+		if old == nil || len(old.Params) != len(params) {
+			c.paramFacts[fn] = &ParamSendsFact{Params: params, Where: where}
+			changed = true
+		}
+	}
+	return changed
+}
+
+// sends returns the SendsFact of fn, from this package or imported.
+func (c *checker) sends(fn *types.Func) *SendsFact {
+	fn = fn.Origin()
+	if f := c.sendFacts[fn]; f != nil {
+		return f
+	}
+	if fn.Pkg() == c.pass.Pkg {
+		return nil
+	}
+	var f SendsFact
+	if c.pass.ImportObjectFact(fn, &f) {
+		return &f
+	}
+	return nil
+}
+
+// paramSends returns where fn sends its parameter i as it comes, or "".
+func (c *checker) paramSends(fn *types.Func, i int) string {
+	fn = fn.Origin()
+	f := c.paramFacts[fn]
+	if f == nil && fn.Pkg() != c.pass.Pkg {
+		var imported ParamSendsFact
+		if c.pass.ImportObjectFact(fn, &imported) {
+			f = &imported
+		}
+	}
+	if f == nil {
+		return ""
+	}
+	for _, p := range f.Params {
+		if p == i {
+			return f.Where
+		}
+	}
+	return ""
+}
+
+// check reports the risky sites of fi that a retry region repeats.
+func (c *checker) check(r *report.Reporter, fi *funcInfo) {
+	for _, s := range fi.sites {
+		if !s.risky() {
+			continue
+		}
+		reg := c.regions.Enclosing(s.call.Pos())
+		if reg == nil || c.methodChecked(reg) {
+			continue
+		}
+		d := analysis.Diagnostic{Pos: s.call.Pos(), End: s.call.End()}
+		if s.via != nil {
+			d.Message = fmt.Sprintf("%s sends a %s request (%s) without an Idempotency-Key header and is retried by %s: a retry after a timeout can repeat its side effect; set an Idempotency-Key header in it, generated once per operation",
+				funcName(s.via), s.method, s.where, describe(reg))
+		} else {
+			d.Message = fmt.Sprintf("%s request is retried by %s without an Idempotency-Key header: a retry after a timeout can repeat its side effect; generate one key before the retries and set it on every attempt",
+				s.method, describe(reg))
+			if fix := c.fix(fi, s, reg); fix != nil {
+				d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+			}
+		}
+		r.Report(d)
+	}
+}
+
+// checkTargets reports retry callbacks that are functions of other
+// packages with a SendsFact.
+func (c *checker) checkTargets(r *report.Reporter) {
+	for _, reg := range c.regions.Regions {
+		if reg.Kind != retry.Callback || reg.Body != nil || reg.Target == nil {
+			continue
+		}
+		f := c.sends(reg.Target)
+		if f == nil || c.methodChecked(reg) {
+			continue
+		}
+		r.Report(analysis.Diagnostic{
+			Pos: reg.Call.Pos(),
+			End: reg.Call.End(),
+			Message: fmt.Sprintf("%s retries %s, which sends a %s request (%s) without an Idempotency-Key header: a retry after a timeout can repeat its side effect; set an Idempotency-Key header in it, generated once per operation",
+				describe(reg), funcName(reg.Target), f.Method, f.Where),
+		})
+	}
+}
+
+// describe names what retries region reg.
+func describe(reg *retry.Region) string {
+	switch reg.Kind {
+	case retry.Loop:
+		return "this loop"
+	case retry.Callback:
+		return funcName(reg.API)
+	case retry.Client:
+		if reg.API != nil && reg.API.Pkg() != nil && reg.API.Pkg().Path() == httpreq.Resty {
+			return "resty (SetRetryCount on its client)"
+		}
+		return "go-retryablehttp (it retries every method by default)"
+	}
+	return "a retry"
+}
+
+// funcName returns pkg.Func or pkg.Type.Method.
+func funcName(fn *types.Func) string {
+	if fn == nil {
+		return "?"
+	}
+	name := fn.Name()
+	if typ := httpreq.RecvName(fn); typ != "" {
+		name = typ + "." + name
+	}
+	if fn.Pkg() != nil {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
+}
+
+// methodChecked reports whether the retry visibly checks the request
+// method: a comparison or switch on a request's Method field, or a bool
+// function of it, in the loop, in the retry API call (its callback and
+// options), or, for retrying clients, in a CheckRetry or retry condition
+// function of the package.
+func (c *checker) methodChecked(reg *retry.Region) bool {
+	switch reg.Kind {
+	case retry.Loop:
+		return c.checksMethod(reg.Node)
+	case retry.Callback:
+		return c.checksMethod(reg.Call) || (reg.Body != nil && c.checksMethod(reg.Body))
+	case retry.Client:
+		return c.predicateChecksMethod(reg.API)
+	}
+	return false
+}
+
+// checksMethod reports whether n compares or tests a request's Method.
+func (c *checker) checksMethod(n ast.Node) bool {
+	if n == nil || reflect.ValueOf(n).IsNil() {
+		return false
+	}
+	info := c.pass.TypesInfo
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if found {
+			return false
+		}
+		switch m := m.(type) {
+		case *ast.BinaryExpr:
+			found = c.isMethodField(m.X) || c.isMethodField(m.Y)
+		case *ast.SwitchStmt:
+			found = m.Tag != nil && c.isMethodField(m.Tag)
+		case *ast.CallExpr:
+			if tv, ok := info.Types[m]; ok && tv.Type != nil && types.Identical(tv.Type, types.Typ[types.Bool]) {
+				for _, a := range m.Args {
+					if c.isMethodField(a) {
+						found = true
+					}
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// isMethodField reports whether e reads the Method field of a request.
+func (c *checker) isMethodField(e ast.Expr) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Method" {
+		return false
+	}
+	s, ok := c.pass.TypesInfo.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal {
+		return false
+	}
+	return isRequestType(s.Recv())
+}
+
+// predicateChecksMethod reports whether a retry predicate for the client
+// of send (go-retryablehttp's CheckRetry, resty's RetryConditionFunc)
+// declared in this package checks the request method.
+func (c *checker) predicateChecksMethod(send *types.Func) bool {
+	if send == nil || send.Pkg() == nil {
+		return false
+	}
+	pkg := send.Pkg().Path()
+	if pkg == httpreq.NetHTTP { // StandardClient of a retryablehttp.Client
+		pkg = httpreq.Retryable
+	}
+	var pred string
+	switch pkg {
+	case httpreq.Retryable:
+		pred = "CheckRetry"
+	case httpreq.Resty:
+		pred = "RetryConditionFunc"
+	default:
+		return false
+	}
+	var want types.Type
+	for _, imp := range c.pass.Pkg.Imports() {
+		if imp.Path() == pkg {
+			if obj, ok := imp.Scope().Lookup(pred).(*types.TypeName); ok {
+				want = obj.Type().Underlying()
+			}
+		}
+	}
+	if want == nil {
+		return false
+	}
+	info := c.pass.TypesInfo
+	for _, f := range c.pass.Files {
+		found := false
+		ast.Inspect(f, func(n ast.Node) bool {
+			var body *ast.BlockStmt
+			var typ types.Type
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				body = n.Body
+				if tv, ok := info.Types[n]; ok {
+					typ = tv.Type
+				}
+			case *ast.FuncDecl:
+				body = n.Body
+				if obj := info.Defs[n.Name]; obj != nil && n.Recv == nil {
+					typ = obj.Type()
+				}
+			}
+			if body != nil && typ != nil && types.Identical(typ.Underlying(), want) && c.checksMethod(body) {
+				found = true
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }

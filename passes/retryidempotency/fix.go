@@ -1,0 +1,300 @@
+package retryidempotency
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"go/version"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/transportvet/transportvet/passes/retry"
+)
+
+// fix returns the suggested fix for risky site s in region reg: generate
+// one key with crypto/rand.Text before the region and set it on the request
+// before each send. It is offered only when the request is a variable
+// built in this function, the region starts in this function, the file
+// may use Go 1.24 (crypto/rand.Text), and the names it needs are free.
+func (c *checker) fix(fi *funcInfo, s *site, reg *retry.Region) *analysis.SuggestedFix {
+	if s.req == nil || !s.built || s.resty || s.via != nil {
+		return nil
+	}
+	file := c.fileOf(s.call.Pos())
+	if file == nil || !c.mayUseRandText(file) {
+		return nil
+	}
+	inDecl := func(n ast.Node) bool { return n != nil && n.Pos() >= fi.decl.Pos() && n.End() <= fi.decl.End() }
+	sendStmt := stmtOf(file, s.call)
+	if sendStmt == nil {
+		return nil
+	}
+	var anchor ast.Stmt
+	switch reg.Kind {
+	case retry.Loop:
+		anchor = stmtOf(file, reg.Node)
+	case retry.Callback:
+		if _, ok := reg.Node.(*ast.FuncLit); !ok {
+			return nil // a named function: the key would have to be passed in
+		}
+		anchor = stmtOf(file, reg.Call)
+	case retry.Client:
+		// The client reuses the request for every attempt: one key set
+		// before the send is enough.
+	default:
+		return nil
+	}
+	if reg.Kind != retry.Client && (anchor == nil || !inDecl(anchor) || anchor == sendStmt) {
+		return nil
+	}
+	// The request variable must be the one in scope at the send.
+	if c.lookup(sendStmt.Pos(), s.req.Name()) != s.req {
+		return nil
+	}
+	randName, importEdit, ok := c.randImport(file, sendStmt.Pos(), anchorPos(anchor))
+	if !ok {
+		return nil
+	}
+	sendIndent, ok := c.indent(sendStmt.Pos())
+	if !ok {
+		return nil
+	}
+	var edits []analysis.TextEdit
+	if reg.Kind == retry.Client {
+		edits = append(edits, analysis.TextEdit{
+			Pos:     sendStmt.Pos(),
+			End:     sendStmt.Pos(),
+			NewText: fmt.Appendf(nil, "%s.Header.Set(\"Idempotency-Key\", %s.Text())\n%s", s.req.Name(), randName, sendIndent),
+		})
+	} else {
+		key := c.freeName("idempotencyKey", anchor.Pos(), sendStmt.Pos())
+		anchorIndent, ok := c.indent(anchor.Pos())
+		if key == "" || !ok {
+			return nil
+		}
+		edits = append(edits,
+			analysis.TextEdit{
+				Pos:     anchor.Pos(),
+				End:     anchor.Pos(),
+				NewText: fmt.Appendf(nil, "%s := %s.Text()\n%s", key, randName, anchorIndent),
+			},
+			analysis.TextEdit{
+				Pos:     sendStmt.Pos(),
+				End:     sendStmt.Pos(),
+				NewText: fmt.Appendf(nil, "%s.Header.Set(\"Idempotency-Key\", %s)\n%s", s.req.Name(), key, sendIndent),
+			})
+	}
+	if importEdit != nil {
+		edits = append(edits, *importEdit)
+	}
+	return &analysis.SuggestedFix{
+		Message:   "Set an Idempotency-Key header generated once before the retries",
+		TextEdits: edits,
+	}
+}
+
+func anchorPos(s ast.Stmt) token.Pos {
+	if s == nil {
+		return token.NoPos
+	}
+	return s.Pos()
+}
+
+func (c *checker) fileOf(pos token.Pos) *ast.File {
+	for _, f := range c.pass.Files {
+		if f.FileStart <= pos && pos < f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// mayUseRandText reports whether file's Go version has crypto/rand.Text
+// (Go 1.24).
+func (c *checker) mayUseRandText(file *ast.File) bool {
+	v := c.pass.TypesInfo.FileVersions[file]
+	if v == "" {
+		v = c.pass.Pkg.GoVersion()
+	}
+	return v == "" || version.Compare(v, "go1.24") >= 0
+}
+
+// stmtOf returns the statement of a statement list (a block or a case)
+// that holds n.
+func stmtOf(file *ast.File, n ast.Node) ast.Stmt {
+	path, _ := astutil.PathEnclosingInterval(file, n.Pos(), n.End())
+	for i := 0; i+1 < len(path); i++ {
+		s, ok := path[i].(ast.Stmt)
+		if !ok {
+			continue
+		}
+		switch path[i+1].(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			return s
+		}
+	}
+	return nil
+}
+
+// lookup returns the object name denotes at pos.
+func (c *checker) lookup(pos token.Pos, name string) types.Object {
+	scope := c.pass.Pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return nil
+	}
+	_, obj := scope.LookupParent(name, pos)
+	return obj
+}
+
+// free reports whether name is declared in no scope enclosing any of the
+// positions (at any point in those scopes, so that a new declaration
+// neither clashes nor is shadowed).
+func (c *checker) free(name string, positions ...token.Pos) bool {
+	for _, pos := range positions {
+		if !pos.IsValid() {
+			continue
+		}
+		scope := c.pass.Pkg.Scope().Innermost(pos)
+		if scope == nil {
+			return false
+		}
+		if _, obj := scope.LookupParent(name, token.NoPos); obj != nil {
+			return false
+		}
+		// Names declared in scopes nested inside: a later declaration
+		// in the same function would shadow ours.
+		if declaredInside(scope, name) {
+			return false
+		}
+	}
+	return true
+}
+
+func declaredInside(s *types.Scope, name string) bool {
+	for i := 0; i < s.NumChildren(); i++ {
+		ch := s.Child(i)
+		if ch.Lookup(name) != nil || declaredInside(ch, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// freeName returns base, or base2, base3..., free at the positions.
+func (c *checker) freeName(base string, positions ...token.Pos) string {
+	for i := 1; i < 10; i++ {
+		name := base
+		if i > 1 {
+			name += strconv.Itoa(i)
+		}
+		if c.free(name, positions...) {
+			return name
+		}
+	}
+	return ""
+}
+
+// randImport returns the name crypto/rand has in file, and the edit that
+// imports it when it is not imported yet, under "rand" or, if that name is
+// taken (math/rand, a variable), "crand" or "cryptorand".
+func (c *checker) randImport(file *ast.File, positions ...token.Pos) (string, *analysis.TextEdit, bool) {
+	for _, spec := range file.Imports {
+		path, err := strconv.Unquote(spec.Path.Value)
+		if err != nil || path != "crypto/rand" {
+			continue
+		}
+		name := "rand"
+		if spec.Name != nil {
+			name = spec.Name.Name
+		}
+		if name == "_" || name == "." {
+			continue
+		}
+		return name, nil, true
+	}
+	taken := func(name string) bool {
+		for _, spec := range file.Imports {
+			path, _ := strconv.Unquote(spec.Path.Value)
+			local := path[strings.LastIndex(path, "/")+1:]
+			if spec.Name != nil {
+				local = spec.Name.Name
+			} else if pn, ok := c.pass.TypesInfo.Implicits[spec].(*types.PkgName); ok {
+				local = pn.Name()
+			}
+			if local == name {
+				return true
+			}
+		}
+		return c.pass.Pkg.Scope().Lookup(name) != nil || !c.free(name, positions...)
+	}
+	for _, name := range []string{"rand", "crand", "cryptorand"} {
+		if taken(name) {
+			continue
+		}
+		spec := `"crypto/rand"`
+		if name != "rand" {
+			spec = name + " " + spec
+		}
+		return name, importEdit(file, spec), true
+	}
+	return "", nil, false
+}
+
+// importEdit returns the edit that adds the import spec to file, in sorted
+// position within the first import group that holds standard packages.
+func importEdit(file *ast.File, spec string) *analysis.TextEdit {
+	for _, d := range file.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			continue
+		}
+		if !gd.Lparen.IsValid() {
+			// import "fmt": add a declaration after it.
+			return &analysis.TextEdit{Pos: gd.End(), End: gd.End(), NewText: []byte("\nimport " + spec)}
+		}
+		var after ast.Spec
+		for _, s := range gd.Specs {
+			is := s.(*ast.ImportSpec)
+			path, _ := strconv.Unquote(is.Path.Value)
+			if path < "crypto/rand" && !strings.Contains(path, ".") {
+				after = s
+			}
+		}
+		if after != nil {
+			return &analysis.TextEdit{Pos: after.End(), End: after.End(), NewText: []byte("\n\t" + spec)}
+		}
+		if len(gd.Specs) > 0 {
+			first := gd.Specs[0]
+			return &analysis.TextEdit{Pos: first.Pos(), End: first.Pos(), NewText: []byte(spec + "\n\t")}
+		}
+		return &analysis.TextEdit{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t" + spec + "\n")}
+	}
+	return &analysis.TextEdit{Pos: file.Name.End(), End: file.Name.End(), NewText: []byte("\n\nimport " + spec)}
+}
+
+// indent returns the white space that starts the line of pos, when only
+// white space precedes pos on its line.
+func (c *checker) indent(pos token.Pos) (string, bool) {
+	tf := c.pass.Fset.File(pos)
+	if tf == nil {
+		return "", false
+	}
+	src, err := c.pass.ReadFile(tf.Name())
+	if err != nil {
+		return "", false
+	}
+	start := tf.Offset(tf.LineStart(tf.Line(pos)))
+	off := tf.Offset(pos)
+	if start > off || off > len(src) {
+		return "", false
+	}
+	prefix := string(src[start:off])
+	if strings.TrimSpace(prefix) != "" {
+		return "", false
+	}
+	return prefix, true
+}

@@ -1,0 +1,640 @@
+package retryidempotency
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"slices"
+
+	"github.com/transportvet/transportvet/internal/httpreq"
+)
+
+// A site is a send of a request, or a call to a function that sends one.
+type site struct {
+	call   *ast.CallExpr
+	method string // upper case; "" when unknown
+	keyed  bool   // an idempotency key is set on the request
+	unsure bool   // the request escapes, or its method is not a constant
+	// req is the request variable, built by a constructor in this
+	// function when built is true (the fix needs both).
+	req   *types.Var
+	built bool
+	// via is the function called, for a send through a function with a
+	// fact; where is the position of the send it makes.
+	via   *types.Func
+	where string
+	resty bool
+}
+
+// risky reports whether the site sends a non-idempotent request without a
+// key, as far as the code proves.
+func (s *site) risky() bool {
+	return !s.unsure && !s.keyed && httpreq.NonIdempotent(s.method)
+}
+
+// reqState is what a function does with one request variable.
+type reqState struct {
+	methods   []string // methods from constructors ("" = not constant)
+	assigned  []string // methods from Method assignments ("" = not constant)
+	derived   []*types.Var
+	unknown   bool // assigned from something that is neither a constructor nor a copy
+	keyed     bool
+	escaped   bool
+	built     bool
+	sendCalls []*ast.CallExpr
+}
+
+// funcInfo tracks the requests of one function declaration, including the
+// function literals in it.
+type funcInfo struct {
+	c       *checker
+	decl    *ast.FuncDecl
+	vars    map[*types.Var]*reqState
+	setsKey bool
+	sites   []*site
+}
+
+func (c *checker) analyzeFunc(decl *ast.FuncDecl) *funcInfo {
+	fi := &funcInfo{c: c, decl: decl, vars: make(map[*types.Var]*reqState)}
+	fi.scan()
+	fi.collectSites()
+	return fi
+}
+
+func (fi *funcInfo) state(v *types.Var) *reqState {
+	st := fi.vars[v]
+	if st == nil {
+		st = new(reqState)
+		fi.vars[v] = st
+	}
+	return st
+}
+
+// isRequestType reports whether t is a request of net/http,
+// go-retryablehttp or resty (or a pointer to one).
+func isRequestType(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Name() != "Request" {
+		return false
+	}
+	switch n.Obj().Pkg().Path() {
+	case httpreq.NetHTTP, httpreq.Retryable, httpreq.Resty:
+		return true
+	}
+	return false
+}
+
+// scan records, for each request variable, how it is built, changed,
+// keyed and used.
+func (fi *funcInfo) scan() {
+	info := fi.c.pass.TypesInfo
+	var stack []ast.Node
+	ast.Inspect(fi.decl, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, n)
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			fi.assign(n)
+		case *ast.Ident:
+			v, ok := info.Uses[n].(*types.Var)
+			if !ok || !isRequestType(v.Type()) || v.IsField() {
+				return true
+			}
+			fi.use(v, stack)
+		}
+		return true
+	})
+}
+
+// assign records the writes of a request variable.
+func (fi *funcInfo) assign(as *ast.AssignStmt) {
+	info := fi.c.pass.TypesInfo
+	for i, lhs := range as.Lhs {
+		id, ok := ast.Unparen(lhs).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		obj := info.Defs[id]
+		if obj == nil {
+			obj = info.Uses[id]
+		}
+		v, ok := obj.(*types.Var)
+		if !ok || !isRequestType(v.Type()) {
+			continue
+		}
+		var rhs ast.Expr
+		switch {
+		case len(as.Lhs) == len(as.Rhs):
+			rhs = as.Rhs[i]
+		case len(as.Rhs) == 1 && i == 0:
+			rhs = as.Rhs[0] // req, err := http.NewRequest(...)
+		}
+		fi.write(v, rhs)
+	}
+}
+
+func (fi *funcInfo) write(v *types.Var, rhs ast.Expr) {
+	info := fi.c.pass.TypesInfo
+	st := fi.state(v)
+	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	if !ok {
+		st.unknown = true
+		return
+	}
+	ctor := httpreq.ConstructorCall(info, call)
+	switch {
+	case ctor == nil:
+		if fi.restyBuilder(call) {
+			fi.restyWrite(v, call, st)
+			return
+		}
+		st.unknown = true
+	case ctor.From != httpreq.None:
+		from := ast.Unparen(httpreq.Arg(call, ctor.From))
+		if id, ok := from.(*ast.Ident); ok {
+			if u, ok := info.Uses[id].(*types.Var); ok && u != v {
+				st.derived = append(st.derived, u)
+				return
+			} else if ok && u == v {
+				return // req = req.WithContext(ctx)
+			}
+		}
+		st.unknown = true
+	case ctor.MethodArg != httpreq.None:
+		m, ok := httpreq.ConstMethod(info, httpreq.Arg(call, ctor.MethodArg))
+		if !ok {
+			m = ""
+		}
+		st.methods = append(st.methods, m)
+		st.built = true
+	default:
+		// resty's Client.R(): the method comes with the send.
+		fi.restyClientKeys(call, st)
+		st.built = true
+	}
+}
+
+// restyWrite records r := c.R().SetBody(x)...: the keys set along the
+// chain, and where the request comes from.
+func (fi *funcInfo) restyWrite(v *types.Var, call *ast.CallExpr, st *reqState) {
+	info := fi.c.pass.TypesInfo
+	var e ast.Expr = call
+	for depth := 0; depth < 16; depth++ {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.CallExpr:
+			if fi.keyCall(x) {
+				st.keyed = true
+				fi.setsKey = true
+			}
+			if httpreq.ConstructorCall(info, x) != nil {
+				fi.restyClientKeys(x, st)
+				st.built = true
+				return
+			}
+			sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
+			if !ok || !fi.restyBuilder(x) {
+				st.unknown = true
+				return
+			}
+			e = sel.X
+		case *ast.Ident:
+			if u, ok := info.Uses[x].(*types.Var); ok && u != v {
+				st.derived = append(st.derived, u)
+			}
+			return
+		default:
+			st.unknown = true
+			return
+		}
+	}
+	st.unknown = true
+}
+
+// restyBuilder reports whether call is a resty Request method returning
+// its receiver (SetBody, SetHeader...).
+func (fi *funcInfo) restyBuilder(call *ast.CallExpr) bool {
+	fn := httpreq.Callee(fi.c.pass.TypesInfo, call)
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == httpreq.Resty &&
+		httpreq.RecvName(fn) == "Request" && returnsSelf(fn)
+}
+
+func returnsSelf(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || sig.Results().Len() != 1 {
+		return false
+	}
+	return types.Identical(sig.Results().At(0).Type(), sig.Recv().Type())
+}
+
+// restyClientKeys marks st keyed when the resty client of call (R or
+// NewRequest) sets an idempotency key header in its construction chain.
+func (fi *funcInfo) restyClientKeys(call *ast.CallExpr, st *reqState) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	for e := sel.X; ; {
+		c, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return
+		}
+		if fi.keyCall(c) {
+			st.keyed = true
+			return
+		}
+		s, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return
+		}
+		e = s.X
+	}
+}
+
+// keyCall reports whether call sets an idempotency key: resty's
+// SetHeader(key, v) or SetHeaders(map literal with key).
+func (fi *funcInfo) keyCall(call *ast.CallExpr) bool {
+	info := fi.c.pass.TypesInfo
+	fn := httpreq.Callee(info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != httpreq.Resty {
+		return false
+	}
+	switch fn.Name() {
+	case "SetHeader":
+		return len(call.Args) == 2 && fi.isKey(call.Args[0], false)
+	case "SetHeaders":
+		return len(call.Args) == 1 && fi.litHasKey(call.Args[0], false)
+	}
+	return false
+}
+
+// isKey reports whether e is a constant idempotency key header name: in
+// any casing, or, when canonical is set, exactly canonical (a direct map
+// write bypasses canonicalization).
+func (fi *funcInfo) isKey(e ast.Expr, canonical bool) bool {
+	tv, ok := fi.c.pass.TypesInfo.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	name := constant.StringVal(tv.Value)
+	if canonical {
+		return slices.Contains(httpreq.IdempotencyKeys, name)
+	}
+	return httpreq.IsIdempotencyKey(name)
+}
+
+// litHasKey reports whether e is a composite literal with an idempotency
+// key among its keys.
+func (fi *funcInfo) litHasKey(e ast.Expr, canonical bool) bool {
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok && fi.isKey(kv.Key, canonical) {
+			return true
+		}
+	}
+	return false
+}
+
+// use classifies one use of request variable v; stack ends with its
+// identifier.
+func (fi *funcInfo) use(v *types.Var, stack []ast.Node) {
+	info := fi.c.pass.TypesInfo
+	st := fi.state(v)
+	i := len(stack) - 1
+	child := stack[i]
+	parent := stack[i-1]
+	// req.Request.Header... on a retryablehttp.Request: the embedded
+	// *http.Request is the same request.
+	if sel, ok := parent.(*ast.SelectorExpr); ok && sel.X == child && sel.Sel.Name == "Request" && i >= 2 {
+		if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
+			i--
+			child, parent = stack[i], stack[i-1]
+		}
+	}
+	at := func(k int) ast.Node {
+		if k >= 0 && k < len(stack) {
+			return stack[k]
+		}
+		return nil
+	}
+	switch p := parent.(type) {
+	case *ast.SelectorExpr:
+		if p.X != child {
+			return
+		}
+		gp := at(i - 2)
+		if s, ok := info.Selections[p]; ok && s.Kind() == types.MethodVal {
+			call, ok := gp.(*ast.CallExpr)
+			if !ok || call.Fun != p {
+				st.escaped = true // a method value
+				return
+			}
+			if fi.keyCall(call) {
+				st.keyed = true
+				fi.setsKey = true
+			}
+			return
+		}
+		switch p.Sel.Name {
+		case "Header":
+			fi.headerUse(st, stack, i-1)
+		case "Method":
+			if as, ok := gp.(*ast.AssignStmt); ok {
+				for k, lhs := range as.Lhs {
+					if lhs == p && len(as.Lhs) == len(as.Rhs) {
+						m, ok := httpreq.ConstMethod(info, as.Rhs[k])
+						if !ok {
+							m = ""
+						}
+						st.assigned = append(st.assigned, m)
+					}
+				}
+			}
+		}
+	case *ast.CallExpr:
+		if p.Fun == child {
+			return
+		}
+		idx := slices.Index(p.Args, ast.Expr(child.(ast.Expr)))
+		if idx < 0 {
+			return
+		}
+		fn := httpreq.Callee(info, p)
+		if s := httpreq.SendOf(fn); s != nil && s.Request == idx {
+			st.sendCalls = append(st.sendCalls, p)
+			return
+		}
+		if ctor := httpreq.ConstructorOf(fn); ctor != nil && ctor.From == idx {
+			return
+		}
+		if fn != nil && fi.c.paramSends(fn, idx) != "" {
+			st.sendCalls = append(st.sendCalls, p)
+			return
+		}
+		if fn != nil && fn.Pkg() != nil && harmless[fn.Pkg().Path()] {
+			return
+		}
+		st.escaped = true
+	case *ast.AssignStmt:
+		if slices.Contains(p.Lhs, ast.Expr(child.(ast.Expr))) {
+			return // a write, see assign
+		}
+		st.escaped = true
+	case *ast.BinaryExpr, *ast.ReturnStmt:
+		// Compared or returned: nothing can set a header on it here.
+	default:
+		st.escaped = true
+	}
+}
+
+// harmless are packages whose functions read a request without setting
+// its headers.
+var harmless = map[string]bool{
+	"fmt": true, "log": true, "log/slog": true, "net/http/httputil": true, "errors": true,
+}
+
+// headerUse classifies a use of req.Header; stack[k] is the selector.
+func (fi *funcInfo) headerUse(st *reqState, stack []ast.Node, k int) {
+	hdr := stack[k]
+	var parent, gp ast.Node
+	if k >= 1 {
+		parent = stack[k-1]
+	}
+	if k >= 2 {
+		gp = stack[k-2]
+	}
+	switch p := parent.(type) {
+	case *ast.SelectorExpr: // req.Header.Set(...)
+		call, ok := gp.(*ast.CallExpr)
+		if !ok || call.Fun != p {
+			st.escaped = true
+			return
+		}
+		switch p.Sel.Name {
+		case "Set", "Add":
+			if len(call.Args) == 2 && fi.isKey(call.Args[0], false) {
+				st.keyed = true
+				fi.setsKey = true
+			}
+		}
+	case *ast.IndexExpr: // req.Header["Idempotency-Key"] = ...
+		if as, ok := gp.(*ast.AssignStmt); ok && slices.Contains(as.Lhs, ast.Expr(p)) && fi.isKey(p.Index, true) {
+			st.keyed = true
+			fi.setsKey = true
+		}
+	case *ast.AssignStmt: // req.Header = http.Header{...}
+		for i, lhs := range p.Lhs {
+			if lhs != hdr {
+				continue
+			}
+			if len(p.Lhs) == len(p.Rhs) && fi.litHasKey(p.Rhs[i], true) {
+				st.keyed = true
+				fi.setsKey = true
+			} else if len(p.Lhs) != len(p.Rhs) || !isLit(p.Rhs[i]) {
+				st.escaped = true // a header map from elsewhere may hold a key
+			}
+			return
+		}
+		st.escaped = true // the header map is shared
+	case *ast.CallExpr:
+		if fn := httpreq.Callee(fi.c.pass.TypesInfo, p); fn != nil && fn.Pkg() != nil && harmless[fn.Pkg().Path()] {
+			return
+		}
+		st.escaped = true
+	default:
+		st.escaped = true
+	}
+}
+
+func isLit(e ast.Expr) bool {
+	_, ok := ast.Unparen(e).(*ast.CompositeLit)
+	return ok
+}
+
+// resolve returns the method, keyed, unsure and built of request variable
+// v, following copies (WithContext, Clone, FromRequest).
+func (fi *funcInfo) resolve(v *types.Var, depth int) (method string, keyed, unsure, built bool) {
+	st := fi.vars[v]
+	if st == nil || depth > 8 {
+		return "", false, true, false
+	}
+	keyed, unsure, built = st.keyed, st.escaped || st.unknown, st.built
+	methods := st.methods
+	if len(st.assigned) > 0 {
+		methods = st.assigned
+	}
+	for _, u := range st.derived {
+		m, k, un, b := fi.resolve(u, depth+1)
+		if len(st.assigned) == 0 {
+			methods = append(methods, m)
+		}
+		keyed = keyed || k
+		unsure = unsure || un
+		built = built || b
+	}
+	if len(methods) == 0 {
+		// A parameter, or a resty request: the method comes from
+		// elsewhere.
+		return "", keyed, unsure, built
+	}
+	method = methods[0]
+	for _, m := range methods {
+		if m != method || m == "" {
+			return "", keyed, true, built
+		}
+	}
+	return method, keyed, unsure, built
+}
+
+// collectSites finds the sends in the function.
+func (fi *funcInfo) collectSites() {
+	info := fi.c.pass.TypesInfo
+	ast.Inspect(fi.decl, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn := httpreq.Callee(info, call)
+		if fn == nil {
+			return true
+		}
+		if s := httpreq.SendOf(fn); s != nil {
+			fi.sites = append(fi.sites, fi.sendSite(call, s))
+			return true
+		}
+		if f := fi.c.sends(fn); f != nil {
+			fi.sites = append(fi.sites, &site{call: call, method: f.Method, via: fn, where: f.Where})
+			return true
+		}
+		for i, a := range call.Args {
+			if where := fi.c.paramSends(fn, i); where != "" {
+				s := fi.requestSite(call, a)
+				s.via, s.where = fn, where
+				fi.sites = append(fi.sites, s)
+			}
+		}
+		return true
+	})
+}
+
+// sendSite describes the direct send call, whose table entry is s.
+func (fi *funcInfo) sendSite(call *ast.CallExpr, s *httpreq.Send) *site {
+	info := fi.c.pass.TypesInfo
+	switch {
+	case s.Request == httpreq.None: // http.Post and friends
+		return &site{call: call, method: s.Method}
+	case s.Request == httpreq.Recv: // resty
+		st := &site{call: call, resty: true}
+		st.method = s.Method
+		if s.MethodArg != httpreq.None {
+			if m, ok := httpreq.ConstMethod(info, httpreq.Arg(call, s.MethodArg)); ok {
+				st.method = m
+			} else {
+				st.unsure = true
+			}
+		}
+		fi.restyChain(httpreq.Arg(call, httpreq.Recv), st, 0)
+		return st
+	}
+	return fi.requestSite(call, httpreq.Arg(call, s.Request))
+}
+
+// requestSite describes the send of request expression e by call.
+func (fi *funcInfo) requestSite(call *ast.CallExpr, e ast.Expr) *site {
+	info := fi.c.pass.TypesInfo
+	st := &site{call: call}
+	for depth := 0; depth < 8; depth++ {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v, ok := info.Uses[x].(*types.Var)
+			if !ok {
+				st.unsure = true
+				return st
+			}
+			st.req = v
+			st.method, st.keyed, st.unsure, st.built = fi.resolve(v, 0)
+			if st.method == "" {
+				st.unsure = true
+			}
+			return st
+		case *ast.CallExpr:
+			ctor := httpreq.ConstructorCall(info, x)
+			if ctor == nil || ctor.From == httpreq.None {
+				st.unsure = true
+				return st
+			}
+			e = httpreq.Arg(x, ctor.From)
+			continue
+		}
+		break
+	}
+	st.unsure = true
+	return st
+}
+
+// restyChain fills st from the resty request expression e: keys set in
+// its builder chain or on its variable, and the method of Send.
+func (fi *funcInfo) restyChain(e ast.Expr, st *site, depth int) {
+	info := fi.c.pass.TypesInfo
+	if depth > 8 {
+		st.unsure = true
+		return
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		if fi.keyCall(x) {
+			st.keyed = true
+		}
+		fn := httpreq.Callee(info, x)
+		sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
+		if fn == nil || !ok {
+			st.unsure = true
+			return
+		}
+		if httpreq.ConstructorOf(fn) != nil { // Client.R()
+			var rs reqState
+			fi.restyClientKeys(x, &rs)
+			st.keyed = st.keyed || rs.keyed
+			return
+		}
+		if fi.restyBuilder(x) {
+			fi.restyChain(sel.X, st, depth+1)
+			return
+		}
+		st.unsure = true
+	case *ast.Ident:
+		v, ok := info.Uses[x].(*types.Var)
+		if !ok {
+			st.unsure = true
+			return
+		}
+		m, keyed, unsure, _ := fi.resolve(v, 0)
+		st.keyed = st.keyed || keyed
+		st.unsure = st.unsure || unsure
+		if st.method == "" {
+			st.method = m
+		}
+	default:
+		st.unsure = true
+	}
+	if st.method == "" {
+		st.unsure = true
+	}
+}
+
+// where returns the file:line of pos.
+func (c *checker) where(pos token.Pos) string {
+	p := c.pass.Fset.Position(pos)
+	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
+}
