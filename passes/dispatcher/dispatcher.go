@@ -28,12 +28,19 @@ var Analyzer = newAnalyzer()
 // newAnalyzer returns a dispatcher Analyzer with its own configuration,
 // bound to its own FlagSet.
 func newAnalyzer() *analysis.Analyzer {
-	cfg := new(config)
+	return newAnalyzerWith(deprecated.Analyzer)
+}
+
+// newAnalyzerWith is newAnalyzer reading deprecations from depr, which must
+// be deprecated.Analyzer or a copy of it (tests use a copy that runs
+// despite type errors).
+func newAnalyzerWith(depr *analysis.Analyzer) *analysis.Analyzer {
+	cfg := &config{deprecated: depr}
 	a := &analysis.Analyzer{
 		Name:      "dispatcher",
 		Doc:       analysisdoc.MustExtract(doc, "dispatcher"),
 		URL:       "https://github.com/transportvet/transportvet/blob/main/docs/dispatcher.md",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, deprecated.Analyzer},
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, depr},
 		FactTypes: []analysis.Fact{(*inlineFact)(nil)},
 		Run:       cfg.run,
 	}
@@ -43,7 +50,8 @@ func newAnalyzer() *analysis.Analyzer {
 
 // config is the configuration of one Analyzer, set by its flags.
 type config struct {
-	packages patterns
+	packages   patterns
+	deprecated *analysis.Analyzer
 }
 
 // patterns is the value of -dispatcher.packages. Set validates each
@@ -109,7 +117,7 @@ type checker struct {
 func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	exportInlineFacts(pass)
 
-	depr, _ := pass.ResultOf[deprecated.Analyzer].(deprecated.Result)
+	depr, _ := pass.ResultOf[cfg.deprecated].(deprecated.Result)
 	c := &checker{
 		pass:    pass,
 		cfg:     cfg,
