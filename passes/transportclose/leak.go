@@ -394,9 +394,13 @@ func (l *leaks) check(body *ast.BlockStmt, g *cfg.CFG, c *creation) {
 		if ret.Return == body.Rbrace {
 			where = fmt.Sprintf("the end of the function at line %d", l.pass.Fset.Position(ret.Pos()).Line)
 		}
+		after := "it is created"
+		if c.err != nil {
+			after = "the error check that follows its creation"
+		}
 		msg = fmt.Sprintf("this %s is closed on some paths but not on the one to %s, which leaks %s; "+
-			"close it on every path, e.g. with defer %s.%s() right after it is created",
-			what, where, c.kind.holds, c.v.Name(), c.release)
+			"close it on every path, e.g. with defer %s.%s() right after %s",
+			what, where, c.kind.holds, c.v.Name(), c.release, after)
 	}
 	end := c.site.End()
 	switch s := c.site.(type) {
@@ -767,7 +771,7 @@ func (l *leaks) fix(c *creation) (analysis.SuggestedFix, bool) {
 		}
 		after = ifs
 	}
-	indent, ok := l.indent(c.list[c.index])
+	pos, indent, ok := l.lineAfter(c.list[c.index], after)
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
@@ -775,33 +779,47 @@ func (l *leaks) fix(c *creation) (analysis.SuggestedFix, bool) {
 	return analysis.SuggestedFix{
 		Message: "Add " + stmt + " after it is created",
 		TextEdits: []analysis.TextEdit{{
-			Pos:     after.End(),
-			End:     after.End(),
+			Pos:     pos,
+			End:     pos,
 			NewText: []byte("\n" + indent + stmt),
 		}},
 	}, true
 }
 
-// indent returns the white space that starts the line of n, if that line
-// holds nothing else before n.
-func (l *leaks) indent(n ast.Node) (string, bool) {
-	tf := l.pass.Fset.File(n.Pos())
-	if tf == nil {
-		return "", false
+// lineAfter returns where a statement can be added on a line of its own
+// after the statement `after`: the end of its last line, past a trailing
+// // comment. It also returns the white space that starts the line of
+// first, the statement whose indentation the new one takes. It fails if
+// anything but that white space precedes first on its line, or anything
+// but a comment follows `after` on its line.
+func (l *leaks) lineAfter(first, after ast.Node) (token.Pos, string, bool) {
+	tf := l.pass.Fset.File(first.Pos())
+	if tf == nil || l.pass.Fset.File(after.End()) != tf {
+		return token.NoPos, "", false
 	}
 	src, err := l.pass.ReadFile(tf.Name())
-	if err != nil {
-		return "", false
+	if err != nil || len(src) != tf.Size() {
+		return token.NoPos, "", false
 	}
-	start, off := tf.Offset(tf.LineStart(tf.Line(n.Pos()))), tf.Offset(n.Pos())
-	if start > off || off > len(src) {
-		return "", false
+	start, off := tf.Offset(tf.LineStart(tf.Line(first.Pos()))), tf.Offset(first.Pos())
+	if start > off {
+		return token.NoPos, "", false
 	}
 	ws := src[start:off]
 	if len(bytes.TrimLeft(ws, " \t")) != 0 {
-		return "", false
+		return token.NoPos, "", false
 	}
-	return string(ws), true
+	end := tf.Offset(after.End())
+	eol := bytes.IndexByte(src[end:], '\n')
+	if eol < 0 {
+		return token.NoPos, "", false
+	}
+	tail := bytes.TrimSpace(src[end : end+eol])
+	if len(tail) > 0 && (!bytes.HasPrefix(tail, []byte("//")) || bytes.Contains(tail, []byte("*/"))) {
+		return token.NoPos, "", false
+	}
+	eol = end + len(bytes.TrimRight(src[end:end+eol], " \t\r"))
+	return tf.Pos(eol), string(ws), true
 }
 
 // isGeneratedClientCtor reports whether fn has the shape of a constructor

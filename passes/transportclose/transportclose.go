@@ -66,6 +66,10 @@ func (l *typeList) String() string {
 // that is malformed.
 func (l *typeList) Set(v string) error {
 	var list typeList
+	if v == "" {
+		*l = nil
+		return nil
+	}
 	for elem := range strings.SplitSeq(v, ",") {
 		elem = strings.TrimSpace(elem)
 		dot := strings.LastIndexByte(elem, '.')

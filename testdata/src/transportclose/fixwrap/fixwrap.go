@@ -1,0 +1,79 @@
+// Package fixwrap holds the wrapper cases whose suggested fix is checked
+// against fixwrap.go.golden.
+package fixwrap
+
+import (
+	"net/http"
+	"time"
+)
+
+// Logging has a pointer receiver named l.
+type Logging struct { // want `Logging wraps a transport in field next`
+	next http.RoundTripper
+}
+
+func (l *Logging) RoundTrip(req *http.Request) (*http.Response, error) {
+	return l.next.RoundTrip(req)
+}
+
+// Other methods stay where they are.
+func (l *Logging) String() string { return "logging" }
+
+// header has a value receiver and is used as a transport.
+type header struct { // want `header wraps a transport in field base`
+	base http.RoundTripper
+	k, v string
+}
+
+func (h header) RoundTrip(req *http.Request) (*http.Response, error) {
+	req.Header.Set(h.k, h.v)
+	return h.base.RoundTrip(req)
+}
+
+var client = &http.Client{Transport: header{base: http.DefaultTransport}, Timeout: time.Second}
+
+// Anon's RoundTrip has no receiver name: the method gets one.
+type Anon struct { // want `Anon wraps a transport in field RoundTripper`
+	http.RoundTripper
+}
+
+func (*Anon) RoundTrip(req *http.Request) (*http.Response, error) {
+	return nil, nil
+}
+
+// C's receiver is named c: the type assertion's variable is named otherwise.
+type C struct { // want `C wraps a transport in field next`
+	next http.RoundTripper
+}
+
+func (c *C) RoundTrip(req *http.Request) (*http.Response, error) {
+	return c.next.RoundTrip(req)
+}
+
+// Concrete holds a *http.Transport: called directly, if set.
+type Concrete struct { // want `Concrete wraps a transport in field tr`
+	tr *http.Transport
+}
+
+func (c *Concrete) RoundTrip(req *http.Request) (*http.Response, error) {
+	return c.tr.RoundTrip(req)
+}
+
+// Generic keeps its type parameters in the receiver.
+type Generic[K comparable, V any] struct { // want `Generic wraps a transport in field next`
+	next http.RoundTripper
+	m    map[K]V
+}
+
+func (g *Generic[K, V]) RoundTrip(req *http.Request) (*http.Response, error) {
+	return g.next.RoundTrip(req)
+}
+
+// Fallback has two: reported without a fix.
+type Fallback struct { // want `Fallback wraps a transport in fields a, b`
+	a, b http.RoundTripper
+}
+
+func (f *Fallback) RoundTrip(req *http.Request) (*http.Response, error) {
+	return f.a.RoundTrip(req)
+}
