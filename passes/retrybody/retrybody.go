@@ -1,11 +1,19 @@
 package retrybody
 
 import (
+	"bytes"
 	_ "embed"
+	"go/ast"
+	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 
 	"github.com/transportvet/transportvet/internal/analysisdoc"
+	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/internal/report"
+	"github.com/transportvet/transportvet/passes/retry"
 )
 
 //go:embed doc.go
@@ -13,12 +21,234 @@ var doc string
 
 // Analyzer is the retrybody check.
 var Analyzer = &analysis.Analyzer{
-	Name: "retrybody",
-	Doc:  analysisdoc.MustExtract(doc, "retrybody"),
-	URL:  "https://github.com/transportvet/transportvet/blob/main/docs/retrybody.md",
-	Run:  run,
+	Name:     "retrybody",
+	Doc:      analysisdoc.MustExtract(doc, "retrybody"),
+	URL:      "https://github.com/transportvet/transportvet/blob/main/docs/retrybody.md",
+	Run:      run,
+	Requires: []*analysis.Analyzer{ctrlflow.Analyzer, retry.Analyzer},
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	return nil, nil // being written
+	if !importsNetHTTP(pass.Pkg) {
+		return nil, nil
+	}
+	regions, _ := pass.ResultOf[retry.Analyzer].(*retry.Result)
+	if regions == nil || len(regions.Regions) == 0 {
+		return nil, nil
+	}
+	c := &checker{
+		pass:    pass,
+		cfgs:    pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
+		r:       report.New(pass),
+		assigns: make(map[*types.Var][]ast.Expr),
+	}
+	c.index()
+	for _, reg := range regions.Regions {
+		if reg.Body == nil || reg.Kind == retry.Client {
+			continue
+		}
+		c.checkConsumedBodies(reg)
+		if reg.Kind == retry.Loop {
+			c.checkLeakedResponses(reg)
+		}
+	}
+	return nil, nil
+}
+
+// importsNetHTTP reports whether pkg imports net/http, directly or
+// transitively.
+func importsNetHTTP(pkg *types.Package) bool {
+	seen := make(map[*types.Package]bool)
+	var visit func(p *types.Package) bool
+	visit = func(p *types.Package) bool {
+		if p == nil || seen[p] {
+			return false
+		}
+		seen[p] = true
+		if p.Path() == httpreq.NetHTTP {
+			return true
+		}
+		for _, imp := range p.Imports() {
+			if visit(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	return visit(pkg)
+}
+
+type checker struct {
+	pass *analysis.Pass
+	cfgs *ctrlflow.CFGs
+	r    *report.Reporter
+	// assigns maps each local variable to the values assigned to it; nil
+	// stands for a write whose value is unknown (a tuple element other than
+	// a call's, an increment, an address taken).
+	assigns map[*types.Var][]ast.Expr
+}
+
+// index records the writes of every local variable.
+func (c *checker) index() {
+	info := c.pass.TypesInfo
+	varOf := func(e ast.Expr) *types.Var {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		obj := info.Defs[id]
+		if obj == nil {
+			obj = info.Uses[id]
+		}
+		v, _ := obj.(*types.Var)
+		return v
+	}
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					v := varOf(lhs)
+					if v == nil {
+						continue
+					}
+					var val ast.Expr
+					switch {
+					case len(n.Lhs) == len(n.Rhs):
+						val = n.Rhs[i]
+					case len(n.Rhs) == 1 && i == 0:
+						val = n.Rhs[0] // req, err := http.NewRequest(...)
+					}
+					if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
+						val = nil
+					}
+					c.assigns[v] = append(c.assigns[v], val)
+				}
+			case *ast.ValueSpec:
+				for i, name := range n.Names {
+					v := varOf(name)
+					if v == nil || len(n.Values) == 0 {
+						continue
+					}
+					var val ast.Expr
+					switch {
+					case len(n.Names) == len(n.Values):
+						val = n.Values[i]
+					case len(n.Values) == 1 && i == 0:
+						val = n.Values[0]
+					}
+					c.assigns[v] = append(c.assigns[v], val)
+				}
+			case *ast.IncDecStmt:
+				if v := varOf(n.X); v != nil {
+					c.assigns[v] = append(c.assigns[v], nil)
+				}
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					if v := varOf(n.X); v != nil {
+						c.assigns[v] = append(c.assigns[v], nil)
+					}
+				}
+			}
+			return true
+		})
+	}
+}
+
+// assignedIn reports whether v, or its Body or GetBody field, is assigned
+// within n, or its address is taken there.
+func (c *checker) assignedIn(v *types.Var, n ast.Node) bool {
+	info := c.pass.TypesInfo
+	is := func(e ast.Expr) bool {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return info.Uses[e] == v || info.Defs[e] == v
+		case *ast.SelectorExpr:
+			if id, ok := ast.Unparen(e.X).(*ast.Ident); ok && info.Uses[id] == v {
+				return e.Sel.Name == "Body" || e.Sel.Name == "GetBody"
+			}
+		}
+		return false
+	}
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if is(l) {
+					found = true
+				}
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && is(n.X) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// usesIn counts the uses of v within n.
+func (c *checker) usesIn(v *types.Var, n ast.Node) int {
+	count := 0
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v {
+			count++
+		}
+		return true
+	})
+	return count
+}
+
+func within(n ast.Node, pos token.Pos) bool {
+	return n != nil && n.Pos() <= pos && pos < n.End()
+}
+
+func isNamed(t types.Type, pkg, name string) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj() == nil || n.Obj().Pkg() == nil {
+		return false
+	}
+	return n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}
+
+func isHTTPRequest(t types.Type) bool {
+	p, ok := t.(*types.Pointer)
+	return ok && isNamed(p.Elem(), httpreq.NetHTTP, "Request")
+}
+
+func isHTTPResponse(t types.Type) bool {
+	p, ok := t.(*types.Pointer)
+	return ok && isNamed(p.Elem(), httpreq.NetHTTP, "Response")
+}
+
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+func innermostScope(pkg *types.Package, pos token.Pos) *types.Scope {
+	if pkg == nil || pkg.Scope() == nil {
+		return nil
+	}
+	return pkg.Scope().Innermost(pos)
+}
+
+// indent returns the white space that starts the line of pos.
+func (c *checker) indent(pos token.Pos) string {
+	tf := c.pass.Fset.File(pos)
+	if tf == nil {
+		return "\t"
+	}
+	src, err := c.pass.ReadFile(tf.Name())
+	if err != nil {
+		return "\t"
+	}
+	start := tf.Offset(tf.LineStart(tf.Line(pos)))
+	end := tf.Offset(pos)
+	if start > end || end > len(src) {
+		return "\t"
+	}
+	line := src[start:end]
+	return string(line[:len(line)-len(bytes.TrimLeft(line, " \t"))])
 }

@@ -24,12 +24,12 @@ func Connect(addr string) (net.Conn, error) {
 }
 
 // Pause always waits, on every path.
-func Pause(attempt int) {
-	if attempt > 3 {
-		time.Sleep(time.Second)
+func Pause(d time.Duration) {
+	if d > time.Minute {
+		time.Sleep(time.Minute)
 		return
 	}
-	time.Sleep(time.Duration(attempt) * 100 * time.Millisecond)
+	time.Sleep(d)
 }
 
 // PauseCtx always waits, and honours ctx.

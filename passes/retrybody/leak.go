@@ -1,0 +1,398 @@
+package retrybody
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/cfg"
+
+	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/passes/retry"
+)
+
+// neutralResponseMethods are the *http.Response methods that neither read
+// nor close the body.
+var neutralResponseMethods = map[string]bool{"Cookies": true, "Location": true, "ProtoAtLeast": true}
+
+// checkLeakedResponses reports the sends of loop region reg whose non-nil
+// response, on some path to the next iteration, is neither closed, returned,
+// stored nor handed on.
+func (c *checker) checkLeakedResponses(reg *retry.Region) {
+	g := c.cfgOf(reg.Func)
+	if g == nil {
+		return
+	}
+	loop := reg.Node
+	cont, head := continueTarget(g, loop)
+	if cont == nil {
+		return
+	}
+	info := c.pass.TypesInfo
+	conds := conditions(loop)
+	ast.Inspect(reg.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			fn := httpreq.Callee(info, n)
+			if httpreq.SendOf(fn) == nil {
+				return true
+			}
+			b, i := locate(g, n)
+			if b == nil {
+				return true
+			}
+			resp, errv := results(info, b.Nodes[i], n)
+			if resp == nil {
+				return true
+			}
+			arrivals := c.leakPaths(b, i, cont, head, loop, conds, resp, errv)
+			if len(arrivals) == 0 {
+				return true
+			}
+			d := analysis.Diagnostic{
+				Pos:     n.Pos(),
+				End:     n.End(),
+				Message: fmt.Sprintf("response %s is not closed before the next attempt: each retry leaks a connection; close %s.Body before retrying", resp.Name(), resp.Name()),
+			}
+			if fix, ok := c.closeFix(reg, arrivals, resp); ok {
+				d.SuggestedFixes = []analysis.SuggestedFix{fix}
+			}
+			c.r.Report(d)
+		}
+		return true
+	})
+}
+
+// An arrival is a leaking path's last block before the next iteration, and
+// whether the response is known non-nil there.
+type arrival struct {
+	from    *cfg.Block
+	nonNil  bool
+}
+
+// leakPaths returns the arrivals at the loop's continue target of the paths
+// from node i of block b (the send) on which resp is not used and not known
+// to be nil.
+func (c *checker) leakPaths(b *cfg.Block, i int, cont, head *cfg.Block, loop ast.Node, conds map[ast.Expr]bool, resp, errv *types.Var) []arrival {
+	info := c.pass.TypesInfo
+	type state struct {
+		b      *cfg.Block
+		nonNil bool
+	}
+	var out []arrival
+	seen := make(map[state]bool)
+	var search func(b *cfg.Block, from int, nonNil bool)
+	search = func(b *cfg.Block, from int, nonNil bool) {
+		for _, n := range b.Nodes[from:] {
+			if c.usesResponse(n, resp) {
+				return
+			}
+		}
+		if b.Return() != nil {
+			return
+		}
+		for k, s := range b.Succs {
+			nn := nonNil
+			switch branchState(info, conds, b, k, resp, errv) {
+			case respNil:
+				continue
+			case respNonNil:
+				nn = true
+			}
+			if s == cont {
+				if cont != head && c.blockUses(cont, resp) {
+					continue
+				}
+				out = append(out, arrival{b, nn})
+				continue
+			}
+			if s == head || leaves(s, loop) {
+				continue
+			}
+			st := state{s, nn}
+			if seen[st] {
+				continue
+			}
+			seen[st] = true
+			search(s, 0, nn)
+		}
+	}
+	search(b, i+1, false)
+	return out
+}
+
+func (c *checker) blockUses(b *cfg.Block, resp *types.Var) bool {
+	for _, n := range b.Nodes {
+		if c.usesResponse(n, resp) {
+			return true
+		}
+	}
+	return false
+}
+
+// usesResponse reports whether n uses resp in a way that may close, return,
+// store or hand it on: any use but reading a field other than Body, a
+// neutral method, or a comparison with nil.
+func (c *checker) usesResponse(n ast.Node, resp *types.Var) bool {
+	info := c.pass.TypesInfo
+	used := false
+	var stack []ast.Node
+	ast.Inspect(n, func(n ast.Node) bool {
+		if used {
+			return false
+		}
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, n)
+		id, ok := n.(*ast.Ident)
+		if !ok || info.Uses[id] != resp {
+			return true
+		}
+		if len(stack) >= 2 {
+			switch p := stack[len(stack)-2].(type) {
+			case *ast.SelectorExpr:
+				if sel := info.Selections[p]; sel != nil {
+					if sel.Kind() == types.FieldVal && p.Sel.Name != "Body" && !isAssigned(stack, p) {
+						return true
+					}
+					if sel.Kind() == types.MethodVal && neutralResponseMethods[p.Sel.Name] {
+						return true
+					}
+				}
+			case *ast.BinaryExpr:
+				if (p.Op == token.EQL || p.Op == token.NEQ) && (isNilExpr(info, p.X) || isNilExpr(info, p.Y)) {
+					return true
+				}
+			}
+		}
+		used = true
+		return false
+	})
+	return used
+}
+
+// isAssigned reports whether sel, below the top of stack, is the left side
+// of an assignment.
+func isAssigned(stack []ast.Node, sel ast.Expr) bool {
+	if len(stack) < 3 {
+		return false
+	}
+	as, ok := stack[len(stack)-3].(*ast.AssignStmt)
+	if !ok {
+		return false
+	}
+	for _, l := range as.Lhs {
+		if l == sel {
+			return true
+		}
+	}
+	return false
+}
+
+// results returns the response and error variables that stmt assigns from
+// send call, or nil.
+func results(info *types.Info, stmt ast.Node, call *ast.CallExpr) (resp, errv *types.Var) {
+	var lhs []ast.Expr
+	switch s := stmt.(type) {
+	case *ast.AssignStmt:
+		if len(s.Rhs) != 1 || ast.Unparen(s.Rhs[0]) != call {
+			return nil, nil
+		}
+		lhs = s.Lhs
+	case *ast.ValueSpec:
+		if len(s.Values) != 1 || ast.Unparen(s.Values[0]) != call {
+			return nil, nil
+		}
+		for _, n := range s.Names {
+			lhs = append(lhs, n)
+		}
+	default:
+		return nil, nil
+	}
+	if len(lhs) != 2 {
+		return nil, nil
+	}
+	v := func(e ast.Expr) *types.Var {
+		id, ok := e.(*ast.Ident)
+		if !ok || id.Name == "_" {
+			return nil
+		}
+		obj := info.Defs[id]
+		if obj == nil {
+			obj = info.Uses[id]
+		}
+		v, _ := obj.(*types.Var)
+		return v
+	}
+	resp, errv = v(lhs[0]), v(lhs[1])
+	if resp == nil || !isHTTPResponse(resp.Type()) {
+		return nil, nil
+	}
+	if errv != nil && !isError(errv.Type()) {
+		errv = nil
+	}
+	return resp, errv
+}
+
+// closeFix inserts resp.Body.Close() before the continue statement that
+// ends every leaking path, when resp is known non-nil on each of them.
+func (c *checker) closeFix(reg *retry.Region, arrivals []arrival, resp *types.Var) (analysis.SuggestedFix, bool) {
+	stmts := statementLists(reg.Body)
+	var target *ast.BranchStmt
+	for _, a := range arrivals {
+		if !a.nonNil {
+			return analysis.SuggestedFix{}, false
+		}
+		br := continueAfter(a.from, stmts)
+		if br == nil || !continuesLoop(reg.Body, br) || (target != nil && target != br) {
+			return analysis.SuggestedFix{}, false
+		}
+		target = br
+	}
+	if target == nil {
+		return analysis.SuggestedFix{}, false
+	}
+	scope := innermostScope(c.pass.Pkg, target.Pos())
+	if scope == nil {
+		return analysis.SuggestedFix{}, false
+	}
+	if _, obj := scope.LookupParent(resp.Name(), target.Pos()); obj != resp {
+		return analysis.SuggestedFix{}, false
+	}
+	return analysis.SuggestedFix{
+		Message: fmt.Sprintf("Close %s.Body before retrying", resp.Name()),
+		TextEdits: []analysis.TextEdit{{
+			Pos:     target.Pos(),
+			End:     target.Pos(),
+			NewText: []byte(resp.Name() + ".Body.Close()\n" + c.indent(target.Pos())),
+		}},
+	}, true
+}
+
+// A place is a statement's list and index in it.
+type place struct {
+	list []ast.Stmt
+	i    int
+}
+
+// statementLists maps every statement of body to its place.
+func statementLists(body *ast.BlockStmt) map[ast.Node]place {
+	m := make(map[ast.Node]place)
+	add := func(list []ast.Stmt) {
+		for i, s := range list {
+			m[s] = place{list, i}
+			if d, ok := s.(*ast.DeclStmt); ok {
+				if g, ok := d.Decl.(*ast.GenDecl); ok {
+					for _, spec := range g.Specs {
+						m[spec] = place{list, i}
+					}
+				}
+			}
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			add(n.List)
+		case *ast.CaseClause:
+			add(n.Body)
+		case *ast.CommClause:
+			add(n.Body)
+		case *ast.FuncLit:
+			return false
+		}
+		return true
+	})
+	return m
+}
+
+// continueAfter returns the continue statement that ends block b, if the
+// statement that follows b's last node (or that starts b, for a block
+// with no nodes) is one.
+func continueAfter(b *cfg.Block, stmts map[ast.Node]place) *ast.BranchStmt {
+	next := func(n ast.Node) ast.Stmt {
+		p, ok := stmts[n]
+		if !ok || p.i+1 >= len(p.list) {
+			return nil
+		}
+		return p.list[p.i+1]
+	}
+	var s ast.Stmt
+	if len(b.Nodes) > 0 {
+		s = next(b.Nodes[len(b.Nodes)-1])
+	} else {
+		switch st := b.Stmt.(type) {
+		case *ast.IfStmt:
+			switch b.Kind {
+			case cfg.KindIfThen:
+				if len(st.Body.List) > 0 {
+					s = st.Body.List[0]
+				}
+			case cfg.KindIfElse:
+				if e, ok := st.Else.(*ast.BlockStmt); ok && len(e.List) > 0 {
+					s = e.List[0]
+				}
+			case cfg.KindIfDone:
+				s = next(st)
+			}
+		case *ast.CaseClause:
+			if b.Kind == cfg.KindSwitchCaseBody && len(st.Body) > 0 {
+				s = st.Body[0]
+			}
+		case *ast.CommClause:
+			if b.Kind == cfg.KindSelectCaseBody && len(st.Body) > 0 {
+				s = st.Body[0]
+			}
+		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.ForStmt, *ast.RangeStmt:
+			if b.Kind == cfg.KindSwitchDone || b.Kind == cfg.KindSelectDone || b.Kind == cfg.KindForDone || b.Kind == cfg.KindRangeDone {
+				s = next(st)
+			}
+		}
+	}
+	br, ok := s.(*ast.BranchStmt)
+	if !ok || br.Tok != token.CONTINUE {
+		return nil
+	}
+	return br
+}
+
+// continuesLoop reports whether br, an unlabeled continue within body,
+// continues the loop whose body is body (not a nested loop).
+func continuesLoop(body *ast.BlockStmt, br *ast.BranchStmt) bool {
+	if br.Label != nil {
+		return false
+	}
+	ok := false
+	var visit func(n ast.Node, nested bool)
+	visit = func(n ast.Node, nested bool) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			switch m := m.(type) {
+			case *ast.ForStmt:
+				if m.Body != n {
+					visit(m.Body, true)
+					return false
+				}
+			case *ast.RangeStmt:
+				if m.Body != n {
+					visit(m.Body, true)
+					return false
+				}
+			case *ast.FuncLit:
+				return false
+			case *ast.BranchStmt:
+				if m == br && !nested {
+					ok = true
+				}
+			}
+			return true
+		})
+	}
+	visit(body, false)
+	return ok
+}

@@ -1,0 +1,29 @@
+package retrybody_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/transportvet/transportvet/internal/tvtest"
+	"github.com/transportvet/transportvet/passes/retrybody"
+)
+
+// TestConsumedBody covers requests and readers reused across attempts, the
+// rewinds that make them safe, and the GetBody fix (body.go.golden).
+func TestConsumedBody(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), retrybody.Analyzer, "retrybody/body")
+}
+
+// TestLeakedResponse covers responses leaked on a path to the next attempt,
+// the ones closed, returned or deferred, and the close fix
+// (leak.go.golden).
+func TestLeakedResponse(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), retrybody.Analyzer, "retrybody/leak")
+}
+
+// TestFixesIdempotent runs the check on the fixed code (copies of the
+// .golden files): it compiles, and only the findings without a fix remain.
+func TestFixesIdempotent(t *testing.T) {
+	analysistest.Run(t, tvtest.TestData(), retrybody.Analyzer, "retrybody/bodyfixed", "retrybody/leakfixed")
+}
