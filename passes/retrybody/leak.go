@@ -70,8 +70,8 @@ func (c *checker) checkLeakedResponses(reg *retry.Region) {
 // An arrival is a leaking path's last block before the next iteration, and
 // whether the response is known non-nil there.
 type arrival struct {
-	from    *cfg.Block
-	nonNil  bool
+	from   *cfg.Block
+	nonNil bool
 }
 
 // leakPaths returns the arrivals at the loop's continue target of the paths
