@@ -192,8 +192,8 @@ func (c *checker) check(r *report.Reporter, fi *funcInfo) {
 			d.Message = fmt.Sprintf("%s sends a %s request (%s) without an Idempotency-Key header and is retried by %s: a retry after a timeout can repeat its side effect; set an Idempotency-Key header in it, generated once per operation",
 				funcName(s.via), s.method, s.where, describe(reg))
 		} else {
-			d.Message = fmt.Sprintf("%s request is retried by %s without an Idempotency-Key header: a retry after a timeout can repeat its side effect; generate one key before the retries and set it on every attempt",
-				s.method, describe(reg))
+			d.Message = fmt.Sprintf("%s request is retried by %s without an Idempotency-Key header: a retry after a timeout can repeat its side effect; %s",
+				s.method, describe(reg), advice(s, reg))
 			if fix := c.fix(fi, s, reg); fix != nil {
 				d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 			}
@@ -220,6 +220,21 @@ func (c *checker) checkTargets(r *report.Reporter) {
 				describe(reg), funcName(reg.Target), f.Method, f.Where),
 		})
 	}
+}
+
+// advice says what to do about site s in region reg.
+func advice(s *site, reg *retry.Region) string {
+	switch {
+	case s.resty:
+		return `set one with SetHeader("Idempotency-Key", key), the key generated once per operation`
+	case s.req == nil && reg.Kind == retry.Client:
+		return "build the request with retryablehttp.NewRequest and set an Idempotency-Key header on it"
+	case s.req == nil:
+		return "build the request with http.NewRequest and set an Idempotency-Key header, generated once before the retries"
+	case reg.Kind == retry.Client:
+		return "set an Idempotency-Key header on it: the client sends the same request on every attempt"
+	}
+	return "generate one key before the retries and set it on every attempt"
 }
 
 // describe names what retries region reg.
