@@ -3,6 +3,7 @@ package retrybody_test
 import (
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/transportvet/transportvet/internal/tvtest"
@@ -26,4 +27,26 @@ func TestLeakedResponse(t *testing.T) {
 // .golden files): it compiles, and only the findings without a fix remain.
 func TestFixesIdempotent(t *testing.T) {
 	analysistest.Run(t, tvtest.TestData(), retrybody.Analyzer, "retrybody/bodyfixed", "retrybody/leakfixed")
+}
+
+// TestTypeErrors runs a variant of the analyzer, and of the analyzers it
+// needs, that runs despite type errors (the production analyzers do not):
+// it must not panic, and offers no fix built from a missing type.
+func TestTypeErrors(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), despiteErrors(retrybody.Analyzer), "retrybody/bad")
+}
+
+// despiteErrors returns a copy of a, and of the analyzers it requires, set
+// to run on packages with type errors.
+func despiteErrors(a *analysis.Analyzer) *analysis.Analyzer {
+	if a.RunDespiteErrors {
+		return a // inspect: others find its result by identity
+	}
+	c := *a
+	c.RunDespiteErrors = true
+	c.Requires = nil
+	for _, r := range a.Requires {
+		c.Requires = append(c.Requires, despiteErrors(r))
+	}
+	return &c
 }
