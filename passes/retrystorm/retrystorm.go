@@ -33,9 +33,11 @@ type funcFact struct {
 	// Network: the function may make a network call (an HTTP send, a gRPC
 	// call, a dial), directly or through a function with this fact.
 	Network bool
-	// Waits: every path through the function that returns waits (a sleep,
-	// a timer, a select on a timer or ctx.Done(), a rate limiter's Wait).
-	Waits bool
+	// MayWait: some path through the function waits (a sleep, a timer, a
+	// select on a timer or ctx.Done(), a rate limiter's Wait). A retry
+	// loop that calls it is taken to have its delay: a helper that waits
+	// only when its backoff is positive is still the loop's delay.
+	MayWait bool
 	// Sleeps: every path through the function that returns waits in a way
 	// that no context can interrupt (time.Sleep, <-time.After(d)).
 	Sleeps bool
@@ -48,8 +50,8 @@ func (f *funcFact) String() string {
 	if f.Network {
 		s += " network"
 	}
-	if f.Waits {
-		s += " waits"
+	if f.MayWait {
+		s += " maywait"
 	}
 	if f.Sleeps {
 		s += " sleeps"
@@ -161,7 +163,7 @@ func (c *checker) summarize() {
 			g := c.cfgs.FuncDecl(decl)
 			next := funcFact{
 				Network: c.hasNetworkCall(decl.Body),
-				Waits:   g != nil && c.alwaysWaits(g, false),
+				MayWait: c.hasWait(decl.Body),
 				Sleeps:  g != nil && c.alwaysWaits(g, true),
 			}
 			if next != *s {
@@ -173,7 +175,7 @@ func (c *checker) summarize() {
 	// Only exported functions and methods can be called from another
 	// package.
 	for fn, s := range c.summary {
-		if fn.Exported() && (s.Network || s.Waits || s.Sleeps) {
+		if fn.Exported() && (s.Network || s.MayWait || s.Sleeps) {
 			c.pass.ExportObjectFact(fn, s)
 		}
 	}
@@ -233,6 +235,39 @@ func (c *checker) hasNetworkCall(n ast.Node) bool {
 	return found
 }
 
+// hasWait reports whether some statement of body may wait.
+func (c *checker) hasWait(body *ast.BlockStmt) bool {
+	if body == nil {
+		return false
+	}
+	for _, s := range body.List {
+		if c.waits(s, false) {
+			return true
+		}
+	}
+	return false
+}
+
+// dynamicWithDuration reports whether call calls a function unknown
+// statically (an interface method, a function value such as an injected
+// var sleep = time.Sleep) with a time.Duration argument: it may wait.
+func (c *checker) dynamicWithDuration(call *ast.CallExpr) bool {
+	fn := c.callee(call)
+	if fn != nil {
+		if sig, ok := fn.Type().(*types.Signature); !ok || sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) {
+			return false
+		}
+	} else if tv, ok := c.pass.TypesInfo.Types[call.Fun]; !ok || tv.IsType() || tv.IsBuiltin() {
+		return false
+	}
+	for _, a := range call.Args {
+		if isNamed(c.pass.TypesInfo.TypeOf(a), "time", "Duration") {
+			return true
+		}
+	}
+	return false
+}
+
 // waits reports whether evaluating CFG node n waits. With sleepOnly, only
 // waits that no context can interrupt count: time.Sleep, a bare receive
 // from time.After or a select whose cases all receive from timers, a call
@@ -252,6 +287,24 @@ func (c *checker) waits(n ast.Node, sleepOnly bool) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
 			return false // runs later, or elsewhere
+		case *ast.SelectStmt:
+			// A whole select statement (not a CFG node): it waits, or
+			// its case bodies may.
+			if c.selectWaits(n, sleepOnly) {
+				found = true
+				return false
+			}
+			if !sleepOnly {
+				for _, cc := range n.Body.List {
+					for _, st := range cc.(*ast.CommClause).Body {
+						if c.waits(st, false) {
+							found = true
+							return false
+						}
+					}
+				}
+			}
+			return false
 		case *ast.CallExpr:
 			if isFunc(info, n, "time", "Sleep") {
 				found = true
@@ -259,7 +312,12 @@ func (c *checker) waits(n ast.Node, sleepOnly bool) bool {
 			}
 			if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok {
 				// func() { ... }() runs now.
-				if g := c.cfgs.FuncLit(lit); g != nil && c.alwaysWaits(g, sleepOnly) {
+				if sleepOnly {
+					if g := c.cfgs.FuncLit(lit); g != nil && c.alwaysWaits(g, true) {
+						found = true
+						return false
+					}
+				} else if c.hasWait(lit.Body) {
 					found = true
 					return false
 				}
@@ -273,7 +331,11 @@ func (c *checker) waits(n ast.Node, sleepOnly bool) bool {
 					}
 				}
 			}
-			if f := c.factOf(fn); f != nil && (f.Sleeps || (!sleepOnly && f.Waits)) {
+			if f := c.factOf(fn); f != nil && (f.Sleeps || (!sleepOnly && f.MayWait)) {
+				found = true
+				return false
+			}
+			if !sleepOnly && c.dynamicWithDuration(n) {
 				found = true
 				return false
 			}

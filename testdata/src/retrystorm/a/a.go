@@ -117,18 +117,6 @@ func noDelayThroughLocal(c *http.Client) error {
 	return err
 }
 
-// A helper that waits on one path only is no wait.
-func noDelayMaybePause(c *http.Client) error {
-	var err error
-	for i := 0; i < 3; i++ { // want `retry loop has no delay between attempts`
-		if err = ping(c); err == nil {
-			return nil
-		}
-		helpers.MaybePause(err)
-	}
-	return err
-}
-
 // --- Silent: each kind of wait. ---
 
 func sleeps(c *http.Client, url string) (*http.Response, error) {
@@ -257,6 +245,34 @@ func waitBeforeRetry(c *http.Client, url string) (*http.Response, error) {
 		}
 	}
 	return nil, err
+}
+
+// A helper that waits on some path only (its backoff may be zero) is taken
+// as the loop's delay.
+func helperMayWait(c *http.Client) error {
+	var err error
+	for i := 0; i < 3; i++ {
+		if err = ping(c); err == nil {
+			return nil
+		}
+		helpers.MaybePause(err)
+	}
+	return err
+}
+
+// A sleep injected for tests (a function value with a time.Duration) may
+// wait.
+var sleep = time.Sleep
+
+func injectedSleep(c *http.Client) error {
+	var err error
+	for i := 0; i < 3; i++ {
+		if err = ping(c); err == nil {
+			return nil
+		}
+		sleep(time.Second)
+	}
+	return err
 }
 
 // A select with a default case does not wait: still reported.
