@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/transportvet/transportvet/internal/tvtest"
@@ -14,7 +15,7 @@ import (
 )
 
 func TestRetryIdempotency(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), retryidempotency.Analyzer, "retryidempotency/a", "retryidempotency/old", "retryidempotency/clash", "retryidempotency/named")
+	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), retryidempotency.Analyzer, "retryidempotency/a", "retryidempotency/old", "retryidempotency/clash", "retryidempotency/named", "retryidempotency/more", "retryidempotency/checkretry")
 }
 
 func TestFactsAcrossPackages(t *testing.T) {
@@ -39,7 +40,7 @@ func TestFixesAreIdempotent(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	pkgs := []string{"retryidempotency/a", "retryidempotency/clash", "retryidempotency/named"}
+	pkgs := []string{"retryidempotency/a", "retryidempotency/clash", "retryidempotency/named", "retryidempotency/more"}
 	for _, pkg := range pkgs {
 		goldens, _ := filepath.Glob(filepath.Join(dir, "src", pkg, "*.go.golden"))
 		if len(goldens) == 0 {
@@ -69,4 +70,22 @@ func TestFixesAreIdempotent(t *testing.T) {
 	if len(results) != len(pkgs) {
 		t.Errorf("got %d results, want %d", len(results), len(pkgs))
 	}
+}
+
+// TestTypeErrors runs the check, and the retry analyzer it requires, on a
+// package that does not type-check.
+func TestTypeErrors(t *testing.T) {
+	analysistest.Run(t, tvtest.TestData(), despiteErrors(retryidempotency.Analyzer), "retryidempotency/bad")
+}
+
+// despiteErrors returns a copy of a, and of the analyzers it requires, set
+// to run on packages with type errors.
+func despiteErrors(a *analysis.Analyzer) *analysis.Analyzer {
+	c := *a
+	c.RunDespiteErrors = true
+	c.Requires = nil
+	for _, r := range a.Requires {
+		c.Requires = append(c.Requires, despiteErrors(r))
+	}
+	return &c
 }

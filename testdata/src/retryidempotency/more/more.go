@@ -1,0 +1,101 @@
+// Package more holds the rarer shapes: copies of requests, clients made
+// by StandardClient, CONNECT, header literals, directives.
+package more
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/cenkalti/backoff/v4"
+	"github.com/go-resty/resty/v2"
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// A request copied into a retryablehttp.Request keeps its method.
+func fromRequest(rc *retryablehttp.Client) error {
+	hreq, err := http.NewRequest(http.MethodPost, "https://api.example.com/x", nil)
+	if err != nil {
+		return err
+	}
+	rreq, err := retryablehttp.FromRequest(hreq)
+	if err != nil {
+		return err
+	}
+	_, err = rc.Do(rreq) // want `POST request is retried by go-retryablehttp`
+	return err
+}
+
+// The *http.Client of StandardClient retries through go-retryablehttp.
+func standard(rc *retryablehttp.Client) error {
+	std := rc.StandardClient()
+	req, err := http.NewRequest(http.MethodPatch, "https://api.example.com/x", nil)
+	if err != nil {
+		return err
+	}
+	_, err = std.Do(req) // want `PATCH request is retried by go-retryablehttp`
+	return err
+}
+
+// CONNECT is not idempotent either; WithContext copies the request.
+func connect(tr *http.Transport) error {
+	req, err := http.NewRequest(http.MethodConnect, "https://proxy.example.com:443", nil)
+	if err != nil {
+		return err
+	}
+	return backoff.Retry(func() error {
+		_, err := tr.RoundTrip(req.WithContext(req.Context())) // want `CONNECT request is retried by backoff.Retry`
+		return err
+	}, &backoff.ZeroBackOff{})
+}
+
+// Silent: the header map literal holds the key.
+func headerLiteral(c *http.Client, key string) error {
+	return backoff.Retry(func() error {
+		req, _ := http.NewRequest(http.MethodPost, "https://api.example.com/x", nil)
+		req.Header = http.Header{"Idempotency-Key": {key}}
+		_, err := c.Do(req)
+		return err
+	}, &backoff.ZeroBackOff{})
+}
+
+// Silent: resty's SetHeaders with the key.
+func restyHeaders(key string) {
+	resty.New().SetRetryCount(3).R().SetHeaders(map[string]string{"Idempotency-Key": key}).Post("https://api.example.com/x")
+}
+
+// Silent: resty without retries is not retried.
+func restyNoRetry() {
+	resty.New().R().Post("https://api.example.com/x")
+}
+
+// Silent: the method is the caller's.
+func param(c *http.Client, req *http.Request) {
+	for i := 0; i < 3; i++ {
+		if _, err := c.Do(req); err != nil {
+			time.Sleep(time.Second)
+			continue
+		}
+		return
+	}
+}
+
+// Silent: two methods, so none is proven.
+func twoMethods(c *http.Client, create bool) {
+	req, _ := http.NewRequest(http.MethodPut, "https://api.example.com/x", nil)
+	if create {
+		req, _ = http.NewRequest(http.MethodPost, "https://api.example.com/x", nil)
+	}
+	backoff.Retry(func() error {
+		_, err := c.Do(req)
+		return err
+	}, &backoff.ZeroBackOff{})
+}
+
+// Silent: the finding is waived with a reason.
+func waived(c *http.Client) {
+	backoff.Retry(func() error {
+		//transportvet:ignore retryidempotency the server dedupes on the order ID
+		_, err := c.Post("https://api.example.com/orders", "text/plain", nil)
+		return err
+	}, &backoff.ZeroBackOff{})
+}
