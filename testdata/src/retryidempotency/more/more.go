@@ -99,3 +99,72 @@ func waived(c *http.Client) {
 		return err
 	}, &backoff.ZeroBackOff{})
 }
+
+// A bare loop and a range over an integer retry too.
+func bare(c *http.Client) (*http.Response, error) {
+	for {
+		req, err := http.NewRequest(http.MethodPost, "https://api.example.com/x", nil)
+		if err != nil {
+			return nil, err
+		}
+		resp, err := c.Do(req) // want `POST request is retried by this loop`
+		if err == nil {
+			return resp, nil
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+func rangeInt(c *http.Client) error {
+	for attempt := range 3 {
+		req, err := http.NewRequest(http.MethodPost, "https://api.example.com/x", nil)
+		if err != nil {
+			return err
+		}
+		if _, err := c.Do(req); err != nil { // want `POST request is retried by this loop`
+			time.Sleep(time.Duration(attempt) * time.Second)
+			continue
+		}
+		return nil
+	}
+	return nil
+}
+
+type batch struct{ next string }
+
+func postBatch(c *http.Client, cursor string) (*batch, error) {
+	req, err := http.NewRequest(http.MethodPost, "https://api.example.com/export?cursor="+cursor, nil)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := c.Do(req); err != nil {
+		return nil, err
+	}
+	return &batch{}, nil
+}
+
+// Silent: pagination, each POST carries the next cursor.
+func paginate(c *http.Client) error {
+	cursor := ""
+	for {
+		b, err := postBatch(c, cursor)
+		if err != nil {
+			continue
+		}
+		if b.next == "" {
+			return nil
+		}
+		cursor = b.next
+	}
+}
+
+// Silent: polling, success goes round too.
+func poll(c *http.Client) {
+	for {
+		if _, err := c.Post("https://api.example.com/heartbeat", "text/plain", nil); err != nil {
+			time.Sleep(time.Second)
+			continue
+		}
+		time.Sleep(10 * time.Second)
+	}
+}
