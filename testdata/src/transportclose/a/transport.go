@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"net"
 	"net/http"
 	"os"
 	"time"
@@ -122,7 +123,7 @@ func clientConn(ctx context.Context, req *http.Request) error {
 // --- reported: released on some paths only ---
 
 func allButOne(url string) error {
-	tr := &http.Transport{} // want `^this http.Transport is closed on some paths but not on the one to the return at line 129, which leaks its idle connections; close it on every path, e.g. with defer tr.CloseIdleConnections\(\) right after it is created \(transportclose\)$`
+	tr := &http.Transport{} // want `^this http.Transport is closed on some paths but not on the one to the return at line 130, which leaks its idle connections; close it on every path, e.g. with defer tr.CloseIdleConnections\(\) right after it is created \(transportclose\)$`
 	c := &http.Client{Transport: tr}
 	resp, err := c.Get(url)
 	if err != nil {
@@ -134,7 +135,7 @@ func allButOne(url string) error {
 }
 
 func allButFallThrough(url string, quiet bool) {
-	c := &http.Client{Transport: &http.Transport{}} // want `closed on some paths but not on the one to the end of the function at line 145, which leaks`
+	c := &http.Client{Transport: &http.Transport{}} // want `closed on some paths but not on the one to the end of the function at line 146, which leaks`
 	if _, err := c.Get(url); err != nil {
 		c.CloseIdleConnections()
 		return
@@ -395,4 +396,20 @@ func sharedTransport(req *http.Request) {
 func defaultClient(url string) {
 	c := &http.Client{Transport: http.DefaultTransport}
 	c.Get(url)
+}
+
+func http2ClientConn(h2 *http2.Transport, nc net.Conn, req *http.Request) error {
+	cc, err := h2.NewClientConn(nc) // want `^this http2.ClientConn is never closed and does not escape: each call leaks its connection; call Close when done \(transportclose\)$`
+	if err != nil {
+		return err
+	}
+	_, err = cc.RoundTrip(req)
+	return err
+}
+
+// Silenced by a directive with a reason.
+func ignored(req *http.Request) {
+	//transportvet:ignore transportclose the process exits right after
+	tr := &http.Transport{}
+	_, _ = tr.RoundTrip(req)
 }

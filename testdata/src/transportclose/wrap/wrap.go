@@ -172,7 +172,9 @@ type Param[RT http.RoundTripper] struct {
 	next RT
 }
 
-func (p *Param[RT]) RoundTrip(req *http.Request) (*http.Response, error) { return p.next.RoundTrip(req) }
+func (p *Param[RT]) RoundTrip(req *http.Request) (*http.Response, error) {
+	return p.next.RoundTrip(req)
+}
 
 // A chain in a slice: this check does not look into containers.
 type Chain struct {
