@@ -1,0 +1,108 @@
+# Shared by the eval/ scripts: paths, building the drivers, the corpus
+# package lists. Source it; do not run it.
+
+EVAL=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$EVAL")
+BIN=$EVAL/bin
+RESULTS=$EVAL/results
+CORPUS=$EVAL/corpus
+GOMODCACHE=$(go env GOMODCACHE)
+mkdir -p "$BIN" "$RESULTS"
+
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+
+# build_drivers builds transportvet, the floor driver and tvreport into
+# eval/bin. transportvet is built from the commit TV_REV (default HEAD),
+# exported with git archive, so that what is measured is a commit and not
+# whatever is uncommitted in a shared work tree; TV_REV=worktree builds the
+# work tree as it is. floorvet and tvreport are built from the work tree.
+build_drivers() {
+	local rev=${TV_REV:-HEAD} src
+	if [ "$rev" = worktree ]; then
+		src=$ROOT
+		TV_COMMIT="work tree at $(git -C "$ROOT" rev-parse --short HEAD)"
+	else
+		TV_COMMIT=$(git -C "$ROOT" rev-parse --short "$rev")
+		src=$BIN/src
+		rm -rf "$src"
+		mkdir -p "$src"
+		git -C "$ROOT" archive "$rev" | tar -x -C "$src"
+	fi
+	export TV_COMMIT
+	log "building transportvet from $TV_COMMIT"
+	(cd "$src" && go build -o "$BIN/transportvet" ./cmd/transportvet)
+	(cd "$ROOT" &&
+		go build -o "$BIN/floorvet" ./eval/floorvet &&
+		go build -o "$BIN/tvreport" ./eval/tvreport)
+}
+
+# corpus_modules prints the corpus's module@version lines.
+corpus_modules() { grep -v '^#' "$EVAL/modules.txt" | grep .; }
+
+# module_packages MODULE prints the import paths of the packages of MODULE
+# (not of nested modules that share its path prefix), as seen from the
+# corpus module.
+module_packages() {
+	(cd "$CORPUS" && go list -e -f "{{if and .Module (eq .Module.Path \"$1\")}}{{.ImportPath}}{{end}}" "$1/..." | grep .)
+}
+
+# corpus_packages prints every package of every corpus module, in the
+# order of modules.txt, and caches it in results/packages.txt.
+corpus_packages() {
+	if [ ! -s "$RESULTS/packages.txt" ] || [ "$EVAL/modules.txt" -nt "$RESULTS/packages.txt" ] || [ "$CORPUS/go.mod" -nt "$RESULTS/packages.txt" ]; then
+		local m
+		for m in $(corpus_modules); do module_packages "${m%@*}"; done >"$RESULTS/packages.txt.tmp"
+		mv "$RESULTS/packages.txt.tmp" "$RESULTS/packages.txt"
+	fi
+	cat "$RESULTS/packages.txt"
+}
+
+# modcache_dir MODULE VERSION prints the module's directory in the module
+# cache (upper-case letters are escaped as !lower).
+modcache_dir() {
+	printf '%s/%s@%s\n' "$GOMODCACHE" "$(printf '%s' "$1" | sed 's/[A-Z]/!\L&/g')" "$2"
+}
+
+# safe_name turns a module path into a file name.
+safe_name() { printf '%s' "$1" | tr '/@' '__'; }
+
+# commit_info prints the commit of the transportvet that build_drivers
+# built, and its date.
+commit_info() {
+	case ${TV_COMMIT:-} in
+	"work tree"*) echo "$TV_COMMIT" ;;
+	*) git -C "$ROOT" log -1 --format='%h %cd' --date=iso-strict "${TV_COMMIT:-HEAD}" ;;
+	esac
+}
+
+# run_tv OUT DIR ARGS...: runs eval/bin/transportvet -json ARGS in DIR,
+# writing OUT.json (standard output), OUT.stderr and OUT.rc (exit code).
+run_tv() {
+	local out=$1 dir=$2
+	shift 2
+	local rc=0
+	(cd "$dir" && "$BIN/transportvet" -json "$@") >"$out.json" 2>"$out.stderr" || rc=$?
+	echo "$rc" >"$out.rc"
+	return 0
+}
+
+# run_corpus RAWDIR [MODULE...]: run_tv on the packages of each corpus
+# module (all of them by default), one driver process per module so that a
+# crash in one does not hide the findings of the others.
+run_corpus() {
+	local raw=$1 m p n pkgs
+	shift
+	mkdir -p "$raw"
+	for m in $(corpus_modules); do
+		p=${m%@*}
+		if [ $# -gt 0 ] && ! printf '%s\n' "$@" | grep -qxF "$p"; then
+			continue
+		fi
+		n=$(safe_name "$p")
+		pkgs=$(module_packages "$p")
+		log "transportvet -json on $(echo "$pkgs" | wc -l) packages of $m"
+		local t0=$SECONDS
+		run_tv "$raw/$n" "$CORPUS" $pkgs
+		log "  exit $(cat "$raw/$n.rc") in $((SECONDS - t0))s"
+	done
+}
