@@ -104,9 +104,11 @@ var stdlibCatalog = []stdlibEntry{
 	},
 }
 
-// grpcPath is the import path of grpc-go. Every deprecated identifier in it
-// or below it is in scope; the entries of grpcCatalog get a curated message
-// and, where noted, a fix.
+// grpcPath is the import path of grpc-go's client and server API. Every
+// deprecated identifier of this package is in scope; the entries of
+// grpcCatalog get a curated message and, where noted, a fix. The
+// deprecations of its subpackages (resolver, balancer, reflection, ...) are
+// not transport APIs a client calls: they are left to SA1019.
 const grpcPath = "google.golang.org/grpc"
 
 // grpcFix names the rewrite grpc.go offers for a grpc entry.

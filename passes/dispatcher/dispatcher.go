@@ -141,7 +141,7 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 		switch {
 		case c.stdlib[obj] != nil:
 			c.checkStdlib(cur, id, obj, c.stdlib[obj])
-		case isGRPC(obj.Pkg().Path()):
+		case obj.Pkg().Path() == grpcPath:
 			c.checkGRPC(cur, id, obj)
 		default:
 			c.checkRename(cur, id, obj)
@@ -169,7 +169,7 @@ func (c *checker) relevant() bool {
 			case p.Path() == grpcPath:
 				c.indexGRPC(p)
 				found = true
-			case isGRPC(p.Path()) || c.cfg.packages.match(p.Path()):
+			case c.cfg.packages.match(p.Path()):
 				found = true
 			}
 			visit(p.Imports())
@@ -185,10 +185,6 @@ func (c *checker) relevant() bool {
 		}
 	}
 	return false
-}
-
-func isGRPC(path string) bool {
-	return path == grpcPath || strings.HasPrefix(path, grpcPath+"/")
 }
 
 // indexStdlib maps the objects of the standard-library catalog declared in

@@ -29,8 +29,9 @@
 //     WithDialer (fixed to WithContextDialer), WithBackoffMaxDelay and
 //     WithBackoffConfig (fixed to WithConnectParams), the blocking options
 //     WithBlock, WithTimeout, WithReturnConnectionError and
-//     FailOnNonTempDialError (reported only), and every other deprecated grpc
-//     identifier with its own note.
+//     FailOnNonTempDialError (reported only), and every other deprecated
+//     identifier of package grpc with its own note (its subpackages'
+//     deprecations are left to SA1019).
 //
 // Uses inside the package that declares the deprecated object, deprecations
 // outside this scope (staticcheck's SA1019 reports those) and generated files

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
 )
 
 const addr = "localhost:50051"
@@ -123,6 +124,12 @@ func others(err error) {
 	_ = grpc.Code(err)               // want `grpc.Code is deprecated: use status.Code instead`
 	_ = grpc.DefaultBackoffConfig    // want `grpc.DefaultBackoffConfig is deprecated: use ConnectParams instead`
 	_ = grpc.WithMaxMsgSize(1 << 20) // want `grpc.WithMaxMsgSize is deprecated: use WithDefaultCallOptions\(MaxCallRecvMsgSize\(s\)\) instead`
+}
+
+// A deprecation in a grpc subpackage is not a transport API: silent
+// (SA1019's business).
+func subpackage(info credentials.ProtocolInfo) string {
+	return info.SecurityVersion
 }
 
 // Not deprecated: silent.
