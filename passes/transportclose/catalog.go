@@ -16,6 +16,10 @@ type closable struct {
 	// keepAlives is true for a type with a DisableKeepAlives field: with it
 	// set to true, the type keeps no idle connection, so nothing leaks.
 	keepAlives bool
+	// idleOnly is true for a pool that opens connections only to send
+	// requests: one never used to send a request holds nothing, and is not
+	// reported.
+	idleOnly bool
 	// flag is true for a type named in the -types flag. Its release method
 	// is looked up per package: CloseIdleConnections, else Close.
 	flag bool
@@ -29,10 +33,10 @@ var closables = []closable{
 	// connected from previous requests but are now sitting idle in a
 	// "keep-alive" state". A zero IdleConnTimeout means no limit.
 	{pkg: "net/http", name: "Transport", short: "http.Transport", release: "CloseIdleConnections",
-		holds: "its idle connections", reuse: "reuse one Transport", keepAlives: true},
+		holds: "its idle connections", reuse: "reuse one Transport", keepAlives: true, idleOnly: true},
 	// golang.org/x/net/http2 (v0.62.0 transport_common.go): the same contract.
 	{pkg: "golang.org/x/net/http2", name: "Transport", short: "http2.Transport", release: "CloseIdleConnections",
-		holds: "its idle connections", reuse: "reuse one Transport"},
+		holds: "its idle connections", reuse: "reuse one Transport", idleOnly: true},
 	// google.golang.org/grpc (clientconn.go): "Close tears down the
 	// ClientConn and all underlying connections"; until then its resolver,
 	// balancer and transport goroutines run.
@@ -81,6 +85,13 @@ var nonRetaining = []call{
 	// HTTP/2 support into t1 itself (TLSClientConfig, TLSNextProto); the
 	// HTTP/2 transport it builds is reachable only from t1.
 	{"golang.org/x/net/http2", "ConfigureTransport"},
+}
+
+// sends are the methods of a transport, or of the http.Client holding it,
+// that send a request (and so may leave an idle connection behind).
+var sends = map[string]bool{
+	"RoundTrip": true, "RoundTripOpt": true, // http.Transport, http2.Transport
+	"Do": true, "Get": true, "Head": true, "Post": true, "PostForm": true, // http.Client
 }
 
 // disableKeepAlives is the field of a closable with keepAlives whose constant

@@ -373,9 +373,12 @@ func (l *leaks) releaseMethod(k closable) string {
 // check reports c if it does not escape and some path from its creation to
 // a return of the function does not release it.
 func (l *leaks) check(body *ast.BlockStmt, g *cfg.CFG, c *creation) {
-	releases, ok := l.confined(body, c)
+	releases, sent, ok := l.confined(body, c)
 	if !ok {
 		return // escapes, or a use this check cannot follow: silent
+	}
+	if c.kind.idleOnly && !sent {
+		return // never sends a request, so never holds a connection
 	}
 	ret, known := leakPath(l.pass.TypesInfo, g, c, releases)
 	if !known || ret == nil {
@@ -427,7 +430,7 @@ func (l *leaks) check(body *ast.BlockStmt, g *cfg.CFG, c *creation) {
 // built on it). It reports false if any of them may escape the function or
 // is used in a way the check does not model; otherwise it returns the
 // positions of the calls that release the value.
-func (l *leaks) confined(body *ast.BlockStmt, c *creation) (releases []token.Pos, ok bool) {
+func (l *leaks) confined(body *ast.BlockStmt, c *creation) (releases []token.Pos, sent, ok bool) {
 	vars := map[*types.Var]bool{c.v: true}
 	queue := []*types.Var{c.v}
 	for len(queue) > 0 {
@@ -448,6 +451,8 @@ func (l *leaks) confined(body *ast.BlockStmt, c *creation) (releases []token.Pos
 				escaped = true
 			case u.release != nil:
 				releases = append(releases, u.release.Pos())
+			case u.sends:
+				sent = true
 			case u.follow != nil:
 				if !vars[u.follow] {
 					vars[u.follow] = true
@@ -457,10 +462,10 @@ func (l *leaks) confined(body *ast.BlockStmt, c *creation) (releases []token.Pos
 			return true
 		})
 		if escaped {
-			return nil, false
+			return nil, false, false
 		}
 	}
-	return releases, true
+	return releases, sent, true
 }
 
 // A use is what one occurrence of a tracked variable does with it.
@@ -468,6 +473,7 @@ type use struct {
 	escape  bool          // it may escape, or the check cannot tell
 	release *ast.CallExpr // it is released by this call
 	follow  *types.Var    // it is taken over by this local variable
+	sends   bool          // it sends a request
 }
 
 var escapes = use{escape: true}
@@ -502,7 +508,13 @@ func (l *leaks) use(id *ast.Ident, stack []ast.Node) use {
 			if (p.Sel.Name == "Close" || p.Sel.Name == "CloseIdleConnections") && len(call.Args) == 0 {
 				return use{release: call}
 			}
-			return use{}
+			if p.Sel.Name == "RegisterProtocol" {
+				// Requests may go to the registered RoundTripper
+				// (file://, test doubles) and open no connection of
+				// the transport's own: unsure, so silent.
+				return escapes
+			}
+			return use{sends: sends[p.Sel.Name]}
 		case types.FieldVal:
 			if u, ok := gp.(*ast.UnaryExpr); ok && u.Op == token.AND {
 				return escapes

@@ -20,6 +20,16 @@ import (
 // (*http.Client).CloseIdleConnections a silent no-op for them.
 func checkWrappers(pass *analysis.Pass, r *report.Reporter, in *inspector.Inspector) {
 	var used map[*types.TypeName]bool // computed on first need
+	decls := make(map[*types.Func]*ast.FuncDecl)
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && fd.Body != nil {
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					decls[fn] = fd
+				}
+			}
+		}
+	}
 	in.Preorder([]ast.Node{(*ast.TypeSpec)(nil)}, func(n ast.Node) {
 		spec := n.(*ast.TypeSpec)
 		if spec.Assign.IsValid() {
@@ -33,7 +43,7 @@ func checkWrappers(pass *analysis.Pass, r *report.Reporter, in *inspector.Inspec
 		if !ok || types.IsInterface(named) {
 			return
 		}
-		w := wrapperOf(named)
+		w := wrapperOf(pass.TypesInfo, named, decls)
 		if w == nil {
 			return
 		}
@@ -73,8 +83,9 @@ func checkWrappers(pass *analysis.Pass, r *report.Reporter, in *inspector.Inspec
 // transports it does not expose.
 type wrapper struct {
 	named     *types.Named
-	roundTrip *types.Func
-	fields    []*types.Var // the fields that hold a transport
+	roundTrip *ast.FuncDecl
+	recv      string       // the name of RoundTrip's receiver
+	fields    []*types.Var // the fields that hold a transport (RoundTrip uses one at least)
 }
 
 // wrapperOf returns named as a wrapper that hides CloseIdleConnections, or
@@ -84,15 +95,21 @@ type wrapper struct {
 // wraps through WrappedRoundTripper (k8s.io/apimachinery's
 // RoundTripperWrapper, which client-go's CloseIdleConnectionsFor unwraps);
 // and it is a struct with a field of type http.RoundTripper or of a type
-// that has CloseIdleConnections.
-func wrapperOf(named *types.Named) *wrapper {
-	var rt *types.Func
+// that has CloseIdleConnections, one of which its RoundTrip method uses. (A
+// field RoundTrip does not use is no wrapped transport: it may be a
+// back-pointer, as http2.ClientConn's to the Transport that owns it.)
+func wrapperOf(info *types.Info, named *types.Named, decls map[*types.Func]*ast.FuncDecl) *wrapper {
+	var rt *ast.FuncDecl
 	for m := range named.Methods() {
 		if m.Name() == "RoundTrip" && isRoundTripSig(m.Type()) {
-			rt = m
+			rt = decls[m]
 		}
 	}
-	if rt == nil {
+	if rt == nil || len(rt.Recv.List) != 1 || len(rt.Recv.List[0].Names) != 1 {
+		return nil // without a receiver name, RoundTrip uses no field
+	}
+	recv, ok := info.Defs[rt.Recv.List[0].Names[0]].(*types.Var)
+	if !ok {
 		return nil
 	}
 	ms := types.NewMethodSet(types.NewPointer(named))
@@ -105,16 +122,42 @@ func wrapperOf(named *types.Named) *wrapper {
 	if !ok {
 		return nil // a func adapter or other non-struct holds no transport
 	}
-	w := &wrapper{named: named, roundTrip: rt}
-	for f := range st.Fields() {
-		if holdsTransport(f.Type()) {
+	used := fieldsUsed(info, rt.Body, recv)
+	w := &wrapper{named: named, roundTrip: rt, recv: recv.Name()}
+	wraps := false
+	for i := range st.NumFields() {
+		if f := st.Field(i); holdsTransport(f.Type()) {
 			w.fields = append(w.fields, f)
+			wraps = wraps || used[i]
 		}
 	}
-	if len(w.fields) == 0 {
+	if !wraps {
 		return nil
 	}
 	return w
+}
+
+// fieldsUsed returns the indices of the fields of recv's struct that body
+// selects through recv, directly (recv.next) or through promotion.
+func fieldsUsed(info *types.Info, body *ast.BlockStmt, recv *types.Var) map[int]bool {
+	used := make(map[int]bool)
+	ast.Inspect(body, func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		id, ok := ast.Unparen(sel.X).(*ast.Ident)
+		if !ok || info.Uses[id] != recv {
+			return true
+		}
+		if s := info.Selections[sel]; s != nil && len(s.Index()) > 0 {
+			if s.Kind() == types.FieldVal || len(s.Index()) > 1 {
+				used[s.Index()[0]] = true
+			}
+		}
+		return true
+	})
+	return used
 }
 
 // holdsTransport reports whether a field of type t holds a transport whose
@@ -282,22 +325,8 @@ func enclosingSig(info *types.Info, stack []ast.Node) *types.Signature {
 // forwarding to its one transport field, right after its RoundTrip method,
 // with RoundTrip's receiver (kind and name).
 func forwardFix(pass *analysis.Pass, w *wrapper) (analysis.SuggestedFix, bool) {
-	var decl *ast.FuncDecl
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && pass.TypesInfo.Defs[fd.Name] == w.roundTrip {
-				decl = fd
-			}
-		}
-	}
-	if decl == nil || decl.Recv == nil || len(decl.Recv.List) != 1 {
-		return analysis.SuggestedFix{}, false
-	}
+	decl, name := w.roundTrip, w.recv
 	recv := decl.Recv.List[0]
-	name := "t"
-	if len(recv.Names) == 1 && recv.Names[0].Name != "_" {
-		name = recv.Names[0].Name
-	}
 	var typ bytes.Buffer
 	if err := format.Node(&typ, token.NewFileSet(), recv.Type); err != nil {
 		return analysis.SuggestedFix{}, false

@@ -227,6 +227,26 @@ func serveForever(url string) {
 
 // --- silent: no idle connections kept ---
 
+// Never used to send a request: it never opens a connection.
+func configuredOnly() {
+	tr := &http.Transport{}
+	tr.Protocols = new(http.Protocols)
+	tr.Protocols.SetHTTP2(true)
+}
+
+// Requests may all go to the registered protocol: unsure, so silent.
+func altProtocol(dir string) {
+	tr := &http.Transport{}
+	tr.RegisterProtocol("file", http.NewFileTransport(http.Dir(dir)))
+	c := &http.Client{Transport: tr}
+	c.Get("file:///etc/hosts")
+}
+
+func clientNeverUsed() {
+	c := &http.Client{Transport: &http.Transport{}}
+	c.Timeout = 0
+}
+
 func keepAlivesOff(req *http.Request) error {
 	tr := &http.Transport{DisableKeepAlives: true}
 	_, err := tr.RoundTrip(req)

@@ -32,15 +32,6 @@ func (h header) RoundTrip(req *http.Request) (*http.Response, error) {
 
 var client = &http.Client{Transport: header{base: http.DefaultTransport}, Timeout: time.Second}
 
-// Anon's RoundTrip has no receiver name: the method gets one.
-type Anon struct { // want `Anon wraps a transport in field RoundTripper`
-	http.RoundTripper
-}
-
-func (*Anon) RoundTrip(req *http.Request) (*http.Response, error) {
-	return nil, nil
-}
-
 // C's receiver is named c: the type assertion's variable is named otherwise.
 type C struct { // want `C wraps a transport in field next`
 	next http.RoundTripper

@@ -48,6 +48,16 @@ func (e *Embedded) RoundTrip(req *http.Request) (*http.Response, error) {
 	return e.RoundTripper.RoundTrip(req)
 }
 
+// RoundTrip uses the embedded field through a promoted method.
+type Promoted struct { // want `Promoted wraps a transport in field Transport`
+	*Logging
+	Transport http.RoundTripper
+}
+
+func (p *Promoted) RoundTrip(req *http.Request) (*http.Response, error) {
+	return p.Transport.RoundTrip(req)
+}
+
 // A concrete transport in a named field is hidden too.
 type Concrete struct { // want `Concrete wraps a transport in field tr`
 	tr *http.Transport
@@ -191,6 +201,25 @@ type NotRT struct {
 }
 
 func (n *NotRT) RoundTrip(req *http.Request) error { return nil }
+
+// A connection with a back-pointer to the transport that owns it, as
+// x/net/http2's ClientConn: RoundTrip does not use the field, so it wraps
+// nothing.
+type Conn struct {
+	t    *http.Transport
+	idle bool
+}
+
+func (c *Conn) RoundTrip(req *http.Request) (*http.Response, error) { return c.roundTrip(req) }
+
+func (c *Conn) roundTrip(req *http.Request) (*http.Response, error) { return nil, nil }
+
+// Without a receiver name, RoundTrip uses no field.
+type Unnamed struct {
+	next http.RoundTripper
+}
+
+func (*Unnamed) RoundTrip(req *http.Request) (*http.Response, error) { return nil, nil }
 
 // An interface declares no fields.
 type RTInterface interface {
