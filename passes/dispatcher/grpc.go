@@ -339,11 +339,14 @@ func (c *checker) contextDialerFix(cur inspector.Cursor, call *ast.CallExpr) *an
 	if _, ok := c.pass.TypesInfo.Uses[fname].(*types.Func); !ok {
 		return nil
 	}
-	if id, ok := f.(*ast.Ident); ok {
-		switch id.Name {
-		case "ctx", "addr", "deadline", "ok":
-			return nil // the wrapper's own names would shadow it
-		}
+	// f's name (or its package's) must not be one the wrapper declares.
+	first := fname
+	if sel, ok := f.(*ast.SelectorExpr); ok {
+		first = sel.X.(*ast.Ident)
+	}
+	switch first.Name {
+	case "ctx", "addr", "deadline", "ok":
+		return nil
 	}
 	grpcQ, ok := c.qualifier(call)
 	if !ok || grpcQ == "" && !c.resolves(call.Pos(), "WithContextDialer", grpcPath) {

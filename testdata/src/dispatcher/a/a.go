@@ -35,6 +35,10 @@ func generics(p *lib.Pool[int]) int {
 	return p.Dispatch() // want `lib.Pool.Dispatch is deprecated: use lib.Pool.Get`
 }
 
+func interfaces(s lib.Sender, req *http.Request) error {
+	return s.Dispatch(req) // want `lib.Sender.Dispatch is deprecated: use lib.Sender.Send`
+}
+
 func constants() string {
 	return lib.DefaultDispatcherName // want `lib.DefaultDispatcherName is deprecated: use lib.DefaultTransportName`
 }
@@ -56,6 +60,7 @@ func silent(c *lib.Client) {
 	_ = lib.MaxDispatchers      // the named replacement has another value
 	_ = lib.NewDispatchClient() // //go:fix inline: the inline analyzer's business
 	lib.OldHelper()             // deprecated, but out of scope: no Dispatch in its name
+	var _ lib.LegacyDispatcher  // a defined type, not an alias: not interchangeable
 	_ = c.Transport             // the replacement itself
 	_ = http.ErrWriteAfterFlush // a standard-library deprecation outside the catalog
 	//transportvet:ignore dispatcher kept until v2 of the API

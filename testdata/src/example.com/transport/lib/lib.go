@@ -129,3 +129,20 @@ func declaringPackageUses() {
 	_ = Client{Dispatcher: nil}
 	_ = DefaultDispatcherName
 }
+
+// LegacyDispatcher is a distinct defined type, not an alias of Transport:
+// the two are not interchangeable, so its uses are SA1019's business.
+//
+// Deprecated: Use Transport instead.
+type LegacyDispatcher Transport
+
+// Sender sends requests.
+type Sender interface {
+	// Send sends req.
+	Send(req *http.Request) error
+
+	// Dispatch is the old name of Send.
+	//
+	// Deprecated: Use Send instead.
+	Dispatch(req *http.Request) error
+}
