@@ -106,3 +106,36 @@ run_corpus() {
 		log "  exit $(cat "$raw/$n.rc") in $((SECONDS - t0))s"
 	done
 }
+
+# sampled_packages FRACTION: the first FRACTION (0 < F <= 1) of the corpus
+# packages in a fixed pseudo-random order (sorted by the MD5 of the import
+# path), so that a smaller sample is always part of a larger one and every
+# run measures the same packages.
+sampled_packages() {
+	local all n k
+	all=$(corpus_packages | while read -r p; do printf '%s %s\n' "$(printf '%s' "$p" | md5sum | cut -c1-12)" "$p"; done | sort | cut -d' ' -f2)
+	n=$(printf '%s\n' "$all" | grep -c .)
+	k=$(awk -v n="$n" -v f="$1" 'BEGIN { k = int(n * f + 0.999999); if (k < 1) k = 1; if (k > n) k = n; print k }')
+	printf '%s\n' "$all" | head -n "$k"
+}
+
+# need_gnu_time checks for GNU time, which measures peak RSS and CPU time.
+need_gnu_time() {
+	if ! /usr/bin/time -f %M true >/dev/null 2>&1; then
+		echo "GNU time (/usr/bin/time) is missing: install it with 'apt-get update && apt-get install -y time'" >&2
+		exit 2
+	fi
+}
+
+# build_staticcheck installs staticcheck v0.8.2 into eval/bin.
+build_staticcheck() {
+	if [ ! -x "$BIN/staticcheck" ] || ! "$BIN/staticcheck" -version 2>/dev/null | grep -q 0.8.2; then
+		log "installing staticcheck v0.8.2 into $BIN"
+		GOBIN=$BIN GOFLAGS= go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+	fi
+}
+
+# machine_info prints what the numbers were measured on.
+machine_info() {
+	echo "$(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) memory, $(go version | cut -d' ' -f3-), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+}

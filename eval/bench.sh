@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# Speed and memory: on the same corpus packages, in the same run,
+# alternating round after round:
+#	a  transportvet (standalone driver, all analyzers)
+#	b  floorvet: the same driver with one analyzer that only Requires
+#	   inspect and declares a fact type (the cost of loading and
+#	   type-checking every package from source)
+#	c  go vet, its default analyzers, from an emptied build cache
+#	d  staticcheck v0.8.2, default checks, from an emptied staticcheck cache
+#	e  go vet -vettool=transportvet from an emptied build cache (cold)
+#	f  the same again right after e (warm build cache)
+# a, b and d use the usual build cache, warmed before the first round (they
+# compile nothing but cgo, which go list needs); c and e get an emptied
+# GOCACHE of their own each round, so they compile every dependency,
+# the standard library included. Wall time, CPU time
+# (user+sys, children included) and peak RSS (of the largest single process,
+# as GNU time reports it) are the medians of N rounds.
+#
+#	eval/bench.sh [-n N] [-frac F] [-tools "a b c d e f"] [-profile]
+#
+# -n N       rounds (default 5)
+# -frac F    measure the first F of the corpus packages in a fixed
+#            pseudo-random order (default 1: every package)
+# -tools     which of a-f to run (default all)
+# -profile   also run transportvet and floorvet once each with -cpuprofile
+#            and -memprofile and print the top of the profiles
+#
+# Writes eval/results/bench.md; raw timings in eval/results/raw/bench/.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+n=5 frac=1 tools="a b c d e f" profile=false
+while [ $# -gt 0 ]; do
+	case $1 in
+	-n) n=$2; shift 2 ;;
+	-frac) frac=$2; shift 2 ;;
+	-tools) tools=$2; shift 2 ;;
+	-profile) profile=true; shift ;;
+	*) echo "usage: eval/bench.sh [-n N] [-frac F] [-tools \"a b c d e f\"] [-profile]" >&2; exit 2 ;;
+	esac
+done
+
+need_gnu_time
+build_drivers
+build_staticcheck
+raw=$RESULTS/raw/bench
+rm -rf "$raw"
+mkdir -p "$raw"
+sampled_packages "$frac" >"$raw/packages.txt"
+mapfile -t pkgs <"$raw/packages.txt"
+log "${#pkgs[@]} packages (fraction $frac of the corpus), $n rounds, tools: $tools"
+
+warm=$(go env GOCACHE) cold=$raw/gocache-cold sccache=$raw/staticcheck-cache
+unset GOFLAGS
+export GOWORK=off
+
+# measure TOOL ROUND CMD...: one timed run in the corpus module.
+measure() {
+	local tool=$1 round=$2
+	shift 2
+	local t=$raw/$tool.$round
+	local rc=0
+	(cd "$CORPUS" && /usr/bin/time -o "$t.time" -f '%e %U %S %M' "$@") >"$t.out" 2>"$t.err" || rc=$?
+	# GNU time writes "Command exited with non-zero status N" first.
+	read -r wall user sys rss < <(grep -E '^[0-9.]+ [0-9.]+ [0-9.]+ [0-9]+$' "$t.time")
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$round" "$wall" "$user" "$sys" "$rss" "$rc" "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$raw/times.tsv"
+	log "  $tool round $round: ${wall}s wall, $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')s cpu, $((rss / 1024)) MiB, exit $rc"
+	case $rc in
+	0 | 1 | 3) ;; # clean, findings under go vet, findings standalone
+	*) log "  $tool exited $rc; see $t.err"; head -20 "$t.err" >&2 ;;
+	esac
+}
+
+run() {
+	local tool=$1 round=$2
+	case $tool in
+	a) GOCACHE=$warm measure a "$round" "$BIN/transportvet" "${pkgs[@]}" ;;
+	b) GOCACHE=$warm measure b "$round" "$BIN/floorvet" "${pkgs[@]}" ;;
+	c) rm -rf "$cold"; GOCACHE=$cold measure c "$round" go vet "${pkgs[@]}" ;;
+	d) rm -rf "$sccache"; GOCACHE=$warm STATICCHECK_CACHE=$sccache measure d "$round" "$BIN/staticcheck" "${pkgs[@]}" ;;
+	e) rm -rf "$cold"; GOCACHE=$cold measure e "$round" go vet -vettool="$BIN/transportvet" "${pkgs[@]}" ;;
+	f) GOCACHE=$cold measure f "$round" go vet -vettool="$BIN/transportvet" "${pkgs[@]}" ;;
+	esac
+}
+
+log "warming the build cache for a, b and d"
+(cd "$CORPUS" && GOCACHE=$warm go list -e -deps -test -export -compiled "${pkgs[@]}" >/dev/null 2>&1) || true
+printf 'tool\tround\twall_s\tuser_s\tsys_s\tmaxrss_kb\texit\tloadavg\n' >"$raw/times.tsv"
+start_load=$(machine_info)
+for round in $(seq 1 "$n"); do
+	log "round $round of $n"
+	for tool in $tools; do
+		run "$tool" "$round"
+	done
+done
+
+names() {
+	case $1 in
+	a) echo "transportvet" ;;
+	b) echo "floor (inspect + fact type)" ;;
+	c) echo "go vet, cold build cache" ;;
+	d) echo "staticcheck v0.8.2" ;;
+	e) echo "go vet -vettool=transportvet, cold" ;;
+	f) echo "go vet -vettool=transportvet, warm" ;;
+	esac
+}
+
+# median TOOL COLUMN-EXPRESSION: the median over rounds.
+median() {
+	awk -F'\t' -v t="$1" "NR > 1 && \$1 == t { print $2 }" "$raw/times.tsv" | sort -g |
+		awk '{ v[NR] = $1 } END { if (NR == 0) print "NaN"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+report=$RESULTS/bench.md
+{
+	echo "# transportvet speed and memory"
+	echo
+	echo "- commit: $(commit_info)"
+	echo "- run: $(date -u +%Y-%m-%dT%H:%MZ); machine: $start_load; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+	echo "- packages: ${#pkgs[@]} (fraction $frac of the corpus; list in raw/bench/packages.txt), tests included; medians of $n rounds"
+	echo
+	echo "| tool | wall s | CPU s (user+sys) | peak RSS MiB |"
+	echo "| --- | ---: | ---: | ---: |"
+	for t in $tools; do
+		printf '| %s %s | %s | %s | %s |\n' "$t" "$(names "$t")" "$(median "$t" '$3')" "$(median "$t" '$4 + $5')" \
+			"$(awk -v k="$(median "$t" '$6')" 'BEGIN { printf "%.0f", k / 1024 }')"
+	done
+	echo
+	echo "| ratio | wall | CPU | peak RSS |"
+	echo "| --- | ---: | ---: | ---: |"
+	for o in b c d; do
+		case " $tools " in *" a "*) ;; *) continue ;; esac
+		case " $tools " in *" $o "*) ;; *) continue ;; esac
+		printf '| a/%s | %s | %s | %s |\n' "$o" \
+			"$(awk -v x="$(median a '$3')" -v y="$(median "$o" '$3')" 'BEGIN { printf "%.2f", x / y }')" \
+			"$(awk -v x="$(median a '$4 + $5')" -v y="$(median "$o" '$4 + $5')" 'BEGIN { printf "%.2f", x / y }')" \
+			"$(awk -v x="$(median a '$6')" -v y="$(median "$o" '$6')" 'BEGIN { printf "%.2f", x / y }')"
+	done
+	echo
+	echo "Every run (wall, user, sys in seconds; max RSS in KB; load average when it ended):"
+	echo
+	echo '```'
+	cat "$raw/times.tsv"
+	echo '```'
+} >"$report"
+
+if $profile; then
+	for d in transportvet floorvet; do
+		log "profiling $d"
+		(cd "$CORPUS" && GOCACHE=$warm "$BIN/$d" -cpuprofile="$raw/$d.cpu.pprof" -memprofile="$raw/$d.mem.pprof" "${pkgs[@]}") >/dev/null 2>&1 || true
+	done
+	{
+		echo
+		echo "## Profiles"
+		echo
+		echo "transportvet CPU, top 25 (go tool pprof -top eval/bin/transportvet $raw/transportvet.cpu.pprof):"
+		echo
+		echo '```'
+		go tool pprof -top -nodecount=25 "$BIN/transportvet" "$raw/transportvet.cpu.pprof" 2>/dev/null
+		echo '```'
+		echo
+		echo "transportvet CPU spent in transportvet's own code, cumulative:"
+		echo
+		echo '```'
+		go tool pprof -top -cum -nodecount=30 -show='transportvet/(passes|internal)' "$BIN/transportvet" "$raw/transportvet.cpu.pprof" 2>/dev/null
+		echo '```'
+		echo
+		echo "transportvet heap in use at exit, top 15 (-memprofile; alloc_space below):"
+		echo
+		echo '```'
+		go tool pprof -top -nodecount=15 -sample_index=inuse_space "$BIN/transportvet" "$raw/transportvet.mem.pprof" 2>/dev/null
+		echo '```'
+		echo
+		echo '```'
+		go tool pprof -top -nodecount=15 -sample_index=alloc_space "$BIN/transportvet" "$raw/transportvet.mem.pprof" 2>/dev/null
+		echo '```'
+		echo
+		echo "floorvet CPU, top 15:"
+		echo
+		echo '```'
+		go tool pprof -top -nodecount=15 "$BIN/floorvet" "$raw/floorvet.cpu.pprof" 2>/dev/null
+		echo '```'
+	} >>"$report"
+fi
+cat "$report"
