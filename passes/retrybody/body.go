@@ -39,13 +39,11 @@ func (c *checker) checkConsumedBodies(reg *retry.Region) {
 			return true
 		}
 		fn := httpreq.Callee(info, call)
-		if send := httpreq.SendOf(fn); send != nil && !send.Retries {
-			if send.Request >= 0 {
-				c.checkReusedRequest(reg, call, httpreq.Arg(call, send.Request))
-			}
-			if send.Pkg == httpreq.NetHTTP && send.Body != httpreq.None {
-				c.checkReusedReader(reg, httpreq.Arg(call, send.Body))
-			}
+		if arg := requestArg(info, call); arg != nil {
+			c.checkReusedRequest(reg, call, arg)
+		}
+		if send := httpreq.SendOf(fn); send != nil && send.Pkg == httpreq.NetHTTP && send.Body != httpreq.None {
+			c.checkReusedReader(reg, httpreq.Arg(call, send.Body))
 		}
 		if ctor := httpreq.ConstructorOf(fn); ctor != nil && ctor.Pkg == httpreq.NetHTTP && ctor.Body != httpreq.None {
 			c.checkReusedReader(reg, httpreq.Arg(call, ctor.Body))
@@ -196,7 +194,7 @@ func (c *checker) onlySentIn(v *types.Var, body *ast.BlockStmt) bool {
 		}
 		switch p := stack[len(stack)-2].(type) {
 		case *ast.CallExpr:
-			if send := httpreq.SendCall(info, p); send != nil && send.Request >= 0 && ast.Unparen(httpreq.Arg(p, send.Request)) == id {
+			if arg := requestArg(info, p); arg != nil && ast.Unparen(arg) == id {
 				return true
 			}
 		case *ast.SelectorExpr:
@@ -214,7 +212,7 @@ func (c *checker) onlySentIn(v *types.Var, body *ast.BlockStmt) bool {
 						// Shares the body: fine only as a send's argument.
 						if len(stack) >= 4 {
 							if send, ok := stack[len(stack)-4].(*ast.CallExpr); ok {
-								if s := httpreq.SendCall(info, send); s != nil && s.Request >= 0 && ast.Unparen(httpreq.Arg(send, s.Request)) == stack[len(stack)-3] {
+								if arg := requestArg(info, send); arg != nil && ast.Unparen(arg) == stack[len(stack)-3] {
 									return true
 								}
 							}
@@ -278,4 +276,32 @@ func isReader(t types.Type) bool {
 		return ok && b.Kind() == types.Byte && isError(sig.Results().At(1).Type())
 	}
 	return false
+}
+
+// requestArg returns the request argument of call when call sends an
+// *http.Request by a sender that does not rewind bodies itself: a send of
+// internal/httpreq's table other than go-retryablehttp's, or a call of a
+// function of the shape of (*http.Client).Do, func(*http.Request)
+// (*http.Response, error) (the "Doer" interfaces clients inject).
+func requestArg(info *types.Info, call *ast.CallExpr) ast.Expr {
+	fn := httpreq.Callee(info, call)
+	if send := httpreq.SendOf(fn); send != nil {
+		if send.Retries || send.Request < 0 {
+			return nil
+		}
+		return httpreq.Arg(call, send.Request)
+	}
+	if fn != nil && isDoShaped(fn) && len(call.Args) == 1 {
+		return call.Args[0]
+	}
+	return nil
+}
+
+// isDoShaped reports whether fn has the signature of (*http.Client).Do.
+func isDoShaped(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Params().Len() != 1 || sig.Results().Len() != 2 || sig.Variadic() {
+		return false
+	}
+	return isHTTPRequest(sig.Params().At(0).Type()) && isHTTPResponse(sig.Results().At(0).Type()) && isError(sig.Results().At(1).Type())
 }

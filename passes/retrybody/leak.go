@@ -38,7 +38,7 @@ func (c *checker) checkLeakedResponses(reg *retry.Region) {
 			return false
 		case *ast.CallExpr:
 			fn := httpreq.Callee(info, n)
-			if httpreq.SendOf(fn) == nil {
+			if httpreq.SendOf(fn) == nil && (fn == nil || !isDoShaped(fn)) {
 				return true
 			}
 			b, i := locate(g, n)
@@ -50,7 +50,7 @@ func (c *checker) checkLeakedResponses(reg *retry.Region) {
 				return true
 			}
 			arrivals := c.leakPaths(b, i, cont, head, loop, conds, resp, errv)
-			if len(arrivals) == 0 {
+			if len(arrivals) == 0 || !c.unclosedAtNextSend(b, i, head, loop, conds, resp, errv) {
 				return true
 			}
 			d := analysis.Diagnostic{
@@ -123,6 +123,47 @@ func (c *checker) leakPaths(b *cfg.Block, i int, cont, head *cfg.Block, loop ast
 	}
 	search(b, i+1, false)
 	return out
+}
+
+// unclosedAtNextSend reports whether a path from the loop head reaches the
+// send (node i of block b) again without using resp while it may be
+// non-nil: a loop that closes the previous response at the top of each
+// attempt (if resp != nil { resp.Body.Close() }) leaks nothing.
+func (c *checker) unclosedAtNextSend(b *cfg.Block, i int, head *cfg.Block, loop ast.Node, conds map[ast.Expr]bool, resp, errv *types.Var) bool {
+	info := c.pass.TypesInfo
+	seen := map[*cfg.Block]bool{head: true}
+	var search func(x *cfg.Block) bool
+	search = func(x *cfg.Block) bool {
+		end := len(x.Nodes)
+		if x == b {
+			end = i
+		}
+		for _, n := range x.Nodes[:end] {
+			if c.usesResponse(n, resp) {
+				return false
+			}
+		}
+		if x == b {
+			return true
+		}
+		if x.Return() != nil {
+			return false
+		}
+		for k, s := range x.Succs {
+			if branchState(info, conds, x, k, resp, errv) == respNil {
+				continue
+			}
+			if seen[s] || leaves(s, loop) {
+				continue
+			}
+			seen[s] = true
+			if search(s) {
+				return true
+			}
+		}
+		return false
+	}
+	return search(head)
 }
 
 func (c *checker) blockUses(b *cfg.Block, resp *types.Var) bool {

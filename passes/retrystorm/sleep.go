@@ -194,11 +194,13 @@ func (c *checker) contextAt(reg *retry.Region, pos token.Pos) string {
 			if !ok || req != "" {
 				return req == ""
 			}
-			send := httpreq.SendCall(c.pass.TypesInfo, call)
-			if send == nil || send.Request < 0 {
-				return true
+			var arg ast.Expr
+			if send := httpreq.SendCall(c.pass.TypesInfo, call); send != nil && send.Request >= 0 {
+				arg = httpreq.Arg(call, send.Request)
+			} else if fn := c.callee(call); fn != nil && isDoShaped(fn) && len(call.Args) == 1 {
+				arg = call.Args[0]
 			}
-			id, ok := ast.Unparen(httpreq.Arg(call, send.Request)).(*ast.Ident)
+			id, ok := ast.Unparen(arg).(*ast.Ident)
 			if !ok {
 				return true
 			}

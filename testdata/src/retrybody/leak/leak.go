@@ -79,7 +79,46 @@ func leakedTwice(c *http.Client, url string) (*http.Response, error) {
 	return nil, errors.New("gave up")
 }
 
+// Doer is the shape of (*http.Client).Do that clients inject.
+type Doer interface {
+	Do(*http.Request) (*http.Response, error)
+}
+
+// A send through an injected Doer leaks the same way.
+func leakedThroughDoer(d Doer, req *http.Request) (*http.Response, error) {
+	for attempt := 0; attempt < 3; attempt++ {
+		resp, err := d.Do(req) // want `response resp is not closed before the next attempt`
+		if err == nil && resp.StatusCode < 500 {
+			return resp, nil
+		}
+		time.Sleep(time.Second)
+	}
+	return nil, errors.New("gave up")
+}
+
 // --- Silent. ---
+
+// Closed at the top of the next attempt, as gojek/heimdall does.
+func closedAtNextAttempt(d Doer, req *http.Request) (*http.Response, error) {
+	var resp *http.Response
+	var err error
+	for i := 0; i < 3; i++ {
+		if resp != nil {
+			resp.Body.Close()
+		}
+		resp, err = d.Do(req)
+		if err != nil {
+			time.Sleep(time.Second)
+			continue
+		}
+		if resp.StatusCode >= 500 {
+			time.Sleep(time.Second)
+			continue
+		}
+		break
+	}
+	return resp, err
+}
 
 // Closed on every branch that goes round again.
 func closedOnAllBranches(c *http.Client, url string) (*http.Response, error) {

@@ -189,6 +189,33 @@ func inCallback(ctx context.Context, c *http.Client, req *http.Request) error {
 	}, backoff.NewExponentialBackOff())
 }
 
+// Doer is the shape of (*http.Client).Do that clients inject.
+type Doer interface {
+	Do(*http.Request) (*http.Response, error)
+}
+
+// gojek/heimdall's loop: the request's context, sent through a Doer.
+func heimdall(d Doer, request *http.Request) (*http.Response, error) {
+	var response *http.Response
+	var err error
+	for i := 0; i <= 3; i++ {
+		if response != nil {
+			response.Body.Close()
+		}
+		response, err = d.Do(request)
+		if err != nil {
+			select {
+			case <-request.Context().Done():
+				return nil, request.Context().Err()
+			case <-time.After(time.Second):
+			}
+			continue
+		}
+		break
+	}
+	return response, err
+}
+
 // --- Silent. ---
 
 // No context anywhere: nothing to suggest.
