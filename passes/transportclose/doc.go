@@ -21,7 +21,9 @@
 // the value, and a generated gRPC client pb.NewXClient(conn), are followed
 // like the value itself. Paths end at calls that never return (panic,
 // os.Exit, log.Fatal). A Transport whose literal sets DisableKeepAlives to
-// true keeps no idle connection and is not reported. The suggested fix adds a
+// true keeps no idle connection and is not reported, nor is one that never
+// sends a request in the function, or has RegisterProtocol called on it.
+// The suggested fix adds a
 // deferred release after the creation (after its if err != nil check), when
 // the value is never released on any path.
 //
@@ -31,8 +33,8 @@
 //
 // A wrapper that hides CloseIdleConnections: a named type with its own
 // RoundTrip method that holds a transport in a field (of type
-// http.RoundTripper, or of a type with CloseIdleConnections) but has no
-// CloseIdleConnections method itself. (*http.Client).CloseIdleConnections
+// http.RoundTripper, or of a type with CloseIdleConnections) used by its
+// RoundTrip, but has no CloseIdleConnections method itself. (*http.Client).CloseIdleConnections
 // then silently does nothing. Reported at the type when it is exported or
 // used as an http.RoundTripper in its package; not reported when it has
 // WrappedRoundTripper() http.RoundTripper, which client-go unwraps. The
