@@ -30,6 +30,13 @@ func findings(out string) []finding {
 	return fs
 }
 
+// sameFinding reports whether got is the finding w describes: same file and
+// line, a message that starts with w's and ends with the check's name.
+func sameFinding(got, w finding) bool {
+	return got.file == w.file && got.line == w.line &&
+		strings.HasPrefix(got.message, w.message) && strings.HasSuffix(got.message, " (dispatcher)")
+}
+
 // lineOf returns the number of the only line of file in dir that contains
 // text, or the only line equal to text once trimmed if exact is set.
 func lineOf(t *testing.T, dir, file, text string, exact bool) int {
@@ -59,7 +66,9 @@ func lineOf(t *testing.T, dir, file, text string, exact bool) int {
 // on this module do not change the expectations.
 func TestSuppress(t *testing.T) {
 	dir := copyModule(t, "suppress")
-	const dial = "grpc.Dial is deprecated: use grpc.NewClient (dispatcher)"
+	// The message's wording is dispatcher's to change; its start and the
+	// check's name at its end are what this test relies on.
+	const dial = "grpc.Dial is deprecated"
 	want := []finding{
 		{"suppress.go", lineOf(t, dir, "suppress.go", "reported:443", false), dial},
 		{"suppress.go", lineOf(t, dir, "suppress.go", "othercheck:443", false), dial},
@@ -81,7 +90,7 @@ func TestSuppress(t *testing.T) {
 		if res.code != tc.code {
 			t.Errorf("%s: exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", tc.driver, res.code, tc.code, res.stdout, res.stderr)
 		}
-		if got := findings(res.stderr); !slices.Equal(got, want) {
+		if got := findings(res.stderr); !slices.EqualFunc(got, want, sameFinding) {
 			t.Errorf("%s: findings\n%v\nwant\n%v\nstderr:\n%s", tc.driver, got, want, res.stderr)
 		}
 	}
