@@ -70,7 +70,9 @@ func checkWrappers(pass *analysis.Pass, r *report.Reporter, in *inspector.Inspec
 				"(*http.Client).CloseIdleConnections cannot reach the wrapped transport, whose idle connections then leak; "+
 				"add a CloseIdleConnections method that forwards to it", tn.Name(), field),
 		}
-		if len(w.fields) == 1 {
+		// A field named CloseIdleConnections would clash with the method.
+		obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(named), true, pass.Pkg, "CloseIdleConnections")
+		if len(w.fields) == 1 && obj == nil {
 			if fix, ok := forwardFix(pass, w); ok {
 				d.SuggestedFixes = []analysis.SuggestedFix{fix}
 			}

@@ -56,6 +56,15 @@ func inCase(req *http.Request, kind int) {
 	}
 }
 
+func varBlock(req *http.Request) error {
+	var (
+		n  = 1
+		tr = &http.Transport{MaxIdleConns: n} // want `this http.Transport is never closed`
+	)
+	_, err := tr.RoundTrip(req)
+	return err
+}
+
 // --- fixed: defer after the error check ---
 
 func greet(ctx context.Context, target string) error {

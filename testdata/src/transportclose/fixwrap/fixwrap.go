@@ -68,3 +68,14 @@ type Fallback struct { // want `Fallback wraps a transport in fields a, b`
 func (f *Fallback) RoundTrip(req *http.Request) (*http.Response, error) {
 	return f.a.RoundTrip(req)
 }
+
+// Clash has a field named CloseIdleConnections: a method of that name would
+// not compile, so no fix.
+type Clash struct { // want `Clash wraps a transport in field next`
+	next                 http.RoundTripper
+	CloseIdleConnections bool
+}
+
+func (c *Clash) RoundTrip(req *http.Request) (*http.Response, error) {
+	return c.next.RoundTrip(req)
+}
