@@ -122,9 +122,8 @@ func cfgsOf(pass *analysis.Pass) *ctrlflow.CFGs {
 	return nil
 }
 
-// closables returns the closable types this package can refer to: the known
-// ones whose package it imports (directly or not) and those of the -types
-// flag. It returns nil when there is none, and the check stops there.
+// closables returns the closable types this package can create: those,
+// known or named in the -types flag, whose package it imports. It returns nil when there is none, and the check stops there.
 func (c *config) closables(pkg *types.Package) []closable {
 	var out []closable
 	for _, k := range closables {
@@ -147,27 +146,19 @@ func (c *config) closables(pkg *types.Package) []closable {
 	return out
 }
 
-// imports reports whether pkg is path or imports it, directly or not.
+// imports reports whether pkg is path or imports it directly, as lostcancel
+// does: creating a closable value, or declaring RoundTrip, names its package.
 func imports(pkg *types.Package, path string) bool {
 	if pkg == nil {
 		return false
 	}
-	seen := make(map[*types.Package]bool)
-	var visit func(p *types.Package) bool
-	visit = func(p *types.Package) bool {
+	if pkg.Path() == path {
+		return true
+	}
+	for _, p := range pkg.Imports() {
 		if p.Path() == path {
 			return true
 		}
-		if seen[p] {
-			return false
-		}
-		seen[p] = true
-		for _, q := range p.Imports() {
-			if visit(q) {
-				return true
-			}
-		}
-		return false
 	}
-	return visit(pkg)
+	return false
 }
