@@ -22,7 +22,9 @@
 // like the value itself. Paths end at calls that never return (panic,
 // os.Exit, log.Fatal). A Transport whose literal sets DisableKeepAlives to
 // true keeps no idle connection and is not reported, nor is one that never
-// sends a request in the function, or has RegisterProtocol called on it.
+// sends a request in the function, or has RegisterProtocol called on it. A
+// transport created only as the receiver of one request,
+// (&http.Client{Transport: &http.Transport{}}).Get(url), is reported too.
 // The suggested fix adds a
 // deferred release after the creation (after its if err != nil check), when
 // the value is never released on any path.

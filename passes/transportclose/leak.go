@@ -82,6 +82,49 @@ func (l *leaks) function(n ast.Node) {
 	}
 }
 
+// unbound reports a transport created only to send one request: the
+// receiver of a call such as (&http.Client{Transport: &http.Transport{}}).Get
+// or (&http.Transport{}).RoundTrip. Nothing can close it afterwards.
+func (l *leaks) unbound(n ast.Node, push bool, stack []ast.Node) bool {
+	if !push {
+		return true
+	}
+	call := n.(*ast.CallExpr)
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || !sends[sel.Sel.Name] {
+		return true
+	}
+	if s := l.pass.TypesInfo.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
+		return true
+	}
+	site, k, _, _ := l.creationIn(sel.X)
+	if site == nil || !k.idleOnly {
+		return true
+	}
+	for i := len(stack) - 1; i >= 0; i-- {
+		if fd, ok := stack[i].(*ast.FuncDecl); ok {
+			if fd.Recv == nil && fd.Name.Name == "main" && l.pass.Pkg.Name() == "main" {
+				return true // the process ends when main returns
+			}
+			break
+		}
+		if _, ok := stack[i].(*ast.FuncLit); ok {
+			break
+		}
+	}
+	end := site.End()
+	if lit := compositeLit(site); lit != nil && lit.Type != nil {
+		end = lit.Type.End()
+	}
+	l.r.Report(analysis.Diagnostic{
+		Pos: site.Pos(),
+		End: end,
+		Message: fmt.Sprintf("this %s is used for one request and dropped, never closed: each call leaks %s; %s instead",
+			k.short, k.holds, k.reuse),
+	})
+	return true
+}
+
 // creations returns the closable values that the statements of body (not of
 // the function literals within it) create and bind to a new local variable.
 func (l *leaks) creations(body *ast.BlockStmt) []*creation {

@@ -108,6 +108,7 @@ func (c *config) run(pass *analysis.Pass) (any, error) {
 	}
 	l := &leaks{pass: pass, r: r, cfgs: cfgs, known: known}
 	in.Preorder([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}, l.function)
+	in.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, l.unbound)
 	return nil, nil
 }
 

@@ -20,7 +20,7 @@ import (
 
 func TestLocalLeak(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, tvtest.TestData(), Analyzer, "transportclose/a")
+	analysistest.Run(t, tvtest.TestData(), Analyzer, "transportclose/a", "transportclose/cmd")
 }
 
 func TestWrapper(t *testing.T) {

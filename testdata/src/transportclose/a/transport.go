@@ -433,3 +433,23 @@ func ignored(req *http.Request) {
 	tr := &http.Transport{}
 	_, _ = tr.RoundTrip(req)
 }
+
+// --- reported: created for one request and dropped ---
+
+func oneShotClient(url string) error {
+	resp, err := (&http.Client{Transport: &http.Transport{}}).Get(url) // want `^this http.Transport is used for one request and dropped, never closed: each call leaks its idle connections; reuse one Transport instead \(transportclose\)$`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func oneShotTransport(req *http.Request) (*http.Response, error) {
+	return (&http.Transport{}).RoundTrip(req) // want `used for one request and dropped`
+}
+
+// Silent: no idle connection, or closed at once.
+func oneShotNoKeepAlive(url string) {
+	(&http.Client{Transport: &http.Transport{DisableKeepAlives: true}}).Get(url)
+	(&http.Transport{}).CloseIdleConnections()
+}

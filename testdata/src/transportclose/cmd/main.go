@@ -1,0 +1,23 @@
+// Command cmd: returning from main.main ends the process, which closes
+// everything, so nothing in main itself is reported.
+package main
+
+import (
+	"net/http"
+	"os"
+)
+
+func main() {
+	tr := &http.Transport{}
+	c := &http.Client{Transport: tr}
+	if _, err := c.Get(os.Args[1]); err != nil {
+		os.Exit(1)
+	}
+	(&http.Client{Transport: &http.Transport{}}).Get(os.Args[1])
+	fetch(os.Args[1])
+}
+
+func fetch(url string) {
+	c := &http.Client{Transport: &http.Transport{}} // want `this http.Transport is never closed`
+	c.Get(url)
+}
