@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/cenkalti/backoff/v4"
 	"golang.org/x/time/rate"
 	"google.golang.org/grpc"
 
@@ -214,6 +215,20 @@ func limiter(ctx context.Context, lim *rate.Limiter, c *http.Client, req *http.R
 	}
 }
 
+// A backoff library's ticker: its C is a chan time.Time.
+func backoffTicker(addr string) net.Conn {
+	ticker := backoff.NewTicker(backoff.NewExponentialBackOff())
+	defer ticker.Stop()
+	for attempt := 0; attempt < 5; attempt++ {
+		conn, err := net.Dial("tcp", addr)
+		if err == nil {
+			return conn
+		}
+		<-ticker.C
+	}
+	return nil
+}
+
 // A helper of another package that always waits (fact).
 func helperWaits(c *http.Client) error {
 	var err error
@@ -227,7 +242,7 @@ func helperWaits(c *http.Client) error {
 }
 
 // A helper of this package that always waits.
-func backoff(ctx context.Context, d time.Duration) error {
+func pause(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
@@ -244,7 +259,7 @@ func localHelperWaits(ctx context.Context, c *http.Client) error {
 		if err = ping(c); err == nil {
 			return nil
 		}
-		if werr := backoff(ctx, time.Second); werr != nil {
+		if werr := pause(ctx, time.Second); werr != nil {
 			return werr
 		}
 	}
