@@ -49,7 +49,7 @@ var failsafeDelays = map[string]bool{
 func (c *checker) checkLibraries() {
 	seen := make(map[*ast.CallExpr]bool)
 	for _, reg := range c.regions.Regions {
-		if reg.Kind != retry.Callback || reg.Call == nil || reg.API == nil || seen[reg.Call] {
+		if reg.Kind != retry.Callback || reg.Call == nil || reg.API == nil || reg.API.Pkg() == nil || seen[reg.Call] {
 			continue
 		}
 		seen[reg.Call] = true
@@ -63,6 +63,9 @@ func (c *checker) checkLibraries() {
 }
 
 func noDelayWhat(api *types.Func) string {
+	if api.Pkg() == nil {
+		return "retry policy has no delay between attempts"
+	}
 	switch api.Pkg().Path() {
 	case backoffV4, backoffV5:
 		return "backoff.ZeroBackOff retries with no delay and no bound"
