@@ -818,7 +818,9 @@ func (l *leaks) fix(c *creation) (analysis.SuggestedFix, bool) {
 			return analysis.SuggestedFix{}, false
 		}
 		ifs, ok := c.list[c.index+1].(*ast.IfStmt)
-		if !ok || ifs.Init != nil {
+		if !ok || ifs.Init != nil || ifs.Else != nil || !l.terminates(ifs.Body) {
+			// After an error branch that falls through, the value
+			// may be nil, and a deferred Close would panic.
 			return analysis.SuggestedFix{}, false
 		}
 		if op, ok := errCheck(l.pass.TypesInfo, ifs.Cond, c.err); !ok || op != token.NEQ {
@@ -875,6 +877,31 @@ func (l *leaks) lineAfter(first, after ast.Node) (token.Pos, string, bool) {
 	}
 	eol = end + len(bytes.TrimRight(src[end:end+eol], " \t\r"))
 	return tf.Pos(eol), string(ws), true
+}
+
+// terminates reports whether block ends with a statement after which
+// control does not reach the next one: return, a branch, or a call that
+// never returns (panic, os.Exit, log.Fatal, and functions ctrlflow finds
+// always end in one).
+func (l *leaks) terminates(block *ast.BlockStmt) bool {
+	if len(block.List) == 0 {
+		return false
+	}
+	switch s := block.List[len(block.List)-1].(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		call, ok := ast.Unparen(s.X).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if b, ok := l.pass.TypesInfo.Uses[identOf(call.Fun)].(*types.Builtin); ok {
+			return b.Name() == "panic"
+		}
+		fn := typeutil.StaticCallee(l.pass.TypesInfo, call)
+		return fn != nil && l.cfgs.NoReturn(fn)
+	}
+	return false
 }
 
 // isGeneratedClientCtor reports whether fn has the shape of a constructor

@@ -139,3 +139,23 @@ func ifInit(req *http.Request) {
 		tr.RoundTrip(req)
 	}
 }
+
+// The error branch falls through: conn may be nil after it.
+func errFallsThrough(ctx context.Context, target string) {
+	conn, err := grpc.NewClient(target) // want `this grpc.ClientConn is never closed`
+	if err != nil {
+		log.Println(err)
+	}
+	conn.Connect()
+}
+
+// The error check has an else branch.
+func errElse(ctx context.Context, target string) error {
+	conn, err := grpc.NewClient(target) // want `this grpc.ClientConn is never closed`
+	if err != nil {
+		return err
+	} else {
+		conn.Connect()
+	}
+	return nil
+}
