@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/format"
-	"go/token"
 	"go/types"
 	"strings"
 
@@ -330,7 +329,7 @@ func forwardFix(pass *analysis.Pass, w *wrapper) (analysis.SuggestedFix, bool) {
 	decl, name := w.roundTrip, w.recv
 	recv := decl.Recv.List[0]
 	var typ bytes.Buffer
-	if err := format.Node(&typ, token.NewFileSet(), recv.Type); err != nil {
+	if err := format.Node(&typ, pass.Fset, recv.Type); err != nil {
 		return analysis.SuggestedFix{}, false
 	}
 	f := w.fields[0]
