@@ -56,6 +56,13 @@ var APIs = []API{
 	{failsafe, "Executor", "GetAsyncWithExecution", 0, true, "failsafe-go v0.9.8 executor.go: Executor[R].GetAsyncWithExecution(fn)"},
 }
 
+// NotRetries are functions that retry, but only in a way that repeats no
+// side effect: they are never regions, nor retry helpers, whatever their
+// body looks like.
+var NotRetries = []API{
+	{k8sRetry, "", "RetryOnConflict", 1, false, "client-go util/retry: retries only 409 Conflict, which the server did not apply"},
+}
+
 // executorBuilders are the failsafe-go Executor methods that return an
 // executor with the same policies as their receiver (plus, for Compose, its
 // argument).

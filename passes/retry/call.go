@@ -33,9 +33,14 @@ func (c *collector) call(call *ast.CallExpr, fn ast.Node) {
 		}
 		node, body, target := c.callback(call.Args[arg], 0)
 		if node == nil && target == nil {
+			// Retrying a parameter of the enclosing function makes that
+			// function a retry helper.
+			if decl, ok := fn.(*ast.FuncDecl); ok {
+				c.retriedParams = append(c.retriedParams, retriedParam{decl, call.Args[arg]})
+			}
 			return
 		}
-		reg := &Region{Kind: Callback, Func: fn, Call: call, API: callee, Target: target}
+		reg := &Region{Kind: Callback, Func: fn, Call: call, API: callee, Target: target, Entry: api}
 		if body != nil {
 			reg.Node, reg.Body = node, body
 		}
@@ -50,10 +55,23 @@ func (c *collector) call(call *ast.CallExpr, fn ast.Node) {
 // retryAPI returns the table entry (nil for a -funcs entry) and retried
 // argument index of fn, or -1.
 func (c *collector) retryAPI(fn *types.Func) (*API, int) {
+	if notRetry(fn) {
+		return nil, -1
+	}
 	for i := range APIs {
 		a := &APIs[i]
 		if httpreq.Is(fn, a.Pkg, a.Type, a.Name) {
 			return a, a.Arg
+		}
+	}
+	origin := fn.Origin()
+	if arg, ok := c.helpers[origin]; ok {
+		return nil, arg
+	}
+	if origin.Pkg() != nil && origin.Pkg() != c.pass.Pkg {
+		var f HelperFact
+		if c.pass.ImportObjectFact(origin, &f) {
+			return nil, f.Arg
 		}
 	}
 	if len(c.cfg.funcs.specs) > 0 {
@@ -300,4 +318,14 @@ func returnsSelf(fn *types.Func) bool {
 		return false
 	}
 	return types.Identical(sig.Results().At(0).Type(), sig.Recv().Type())
+}
+
+// notRetry reports whether fn is in NotRetries.
+func notRetry(fn *types.Func) bool {
+	for _, a := range NotRetries {
+		if httpreq.Is(fn, a.Pkg, a.Type, a.Name) {
+			return true
+		}
+	}
+	return false
 }

@@ -26,6 +26,17 @@ type collector struct {
 	// retryCounts maps a variable or field to the arguments of the
 	// SetRetryCount calls made on it (resty clients).
 	retryCounts map[*types.Var][]ast.Expr
+	// helpers maps the retry helpers of this package to the index of the
+	// function parameter they retry.
+	helpers map[*types.Func]int
+	// retriedParams are the function parameters passed as the retried
+	// argument of a retry API.
+	retriedParams []retriedParam
+}
+
+type retriedParam struct {
+	decl *ast.FuncDecl
+	arg  ast.Expr
 }
 
 func newCollector(pass *analysis.Pass, cfg *config) *collector {
@@ -35,6 +46,7 @@ func newCollector(pass *analysis.Pass, cfg *config) *collector {
 		decls:       make(map[*types.Func]*ast.FuncDecl),
 		values:      make(map[*types.Var][]ast.Expr),
 		retryCounts: make(map[*types.Var][]ast.Expr),
+		helpers:     make(map[*types.Func]int),
 	}
 	for _, f := range pass.Files {
 		c.index(f)
@@ -166,4 +178,76 @@ func (c *collector) addLoop(loop ast.Stmt, body *ast.BlockStmt, label *ast.Ident
 		reg.Func = fn
 		c.regions = append(c.regions, reg)
 	}
+}
+
+// learnHelpers records the functions declared in the package that retry a
+// function parameter: the attempt of one of their Loop regions, or the
+// retried argument of a Callback region, is the parameter itself. It
+// reports whether a new helper was found.
+func (c *collector) learnHelpers() bool {
+	info := c.pass.TypesInfo
+	found := false
+	candidates := append([]retriedParam(nil), c.retriedParams...)
+	for _, reg := range c.regions {
+		if decl, ok := reg.Func.(*ast.FuncDecl); ok && reg.Kind == Loop {
+			candidates = append(candidates, retriedParam{decl, reg.Attempt.Fun})
+		}
+	}
+	c.retriedParams = nil
+	for _, cand := range candidates {
+		decl, e := cand.decl, cand.arg
+		if !isFunc(info, e) {
+			continue
+		}
+		idx := c.paramIndex(decl, e)
+		fn, _ := info.Defs[decl.Name].(*types.Func)
+		if idx < 0 || fn == nil || notRetry(fn) {
+			continue
+		}
+		if _, seen := c.helpers[fn]; !seen {
+			c.helpers[fn] = idx
+			found = true
+		}
+	}
+	return found
+}
+
+// paramIndex returns the index of the parameter of decl that e names, or
+// -1.
+func (c *collector) paramIndex(decl *ast.FuncDecl, e ast.Expr) int {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return -1
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return -1
+	}
+	fn, _ := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if fn == nil {
+		return -1
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil {
+		return -1
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		if sig.Params().At(i) == v {
+			// A parameter assigned in the function may hold anything.
+			if len(c.values[v]) > 0 {
+				return -1
+			}
+			return i
+		}
+	}
+	return -1
+}
+
+func isFunc(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	if !ok || tv.Type == nil {
+		return false
+	}
+	_, ok = tv.Type.Underlying().(*types.Signature)
+	return ok
 }

@@ -11,7 +11,9 @@
 //   - the function argument of a retry library API (cenkalti/backoff v4 and
 //     v5, avast/retry-go, sethvargo/go-retry, client-go's retry.OnError,
 //     apimachinery's wait.ExponentialBackoff, failsafe-go executors built
-//     with a retry policy), or of an API named by -funcs;
+//     with a retry policy), of an API named by -funcs, or of a retry
+//     helper: a function that retries its function parameter (a fact
+//     carries this across packages);
 //   - a send by a client that retries by itself (go-retryablehttp; resty
 //     with SetRetryCount(n > 0));
 //   - a hand-written retry loop: a for loop (three-clause, condition, bare,

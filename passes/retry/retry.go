@@ -2,6 +2,7 @@ package retry
 
 import (
 	_ "embed"
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -32,6 +33,7 @@ func newAnalyzer() *analysis.Analyzer {
 		URL:        "https://github.com/transportvet/transportvet/blob/main/docs/retry.md",
 		Run:        cfg.run,
 		ResultType: reflect.TypeFor[*Result](),
+		FactTypes:  []analysis.Fact{new(HelperFact)},
 	}
 	a.Flags.Var(&cfg.funcs, "funcs", "comma-separated retry APIs besides the built-in ones, each `entry` of the form pkg/path.Func:index or pkg/path.Type.Method:index, index being the 0-based position of the retried function argument")
 	return a
@@ -71,7 +73,10 @@ const (
 	// Ranging over a slice, array, string, map, channel or function is never
 	// a Loop region.
 	Loop Kind = iota
-	// Callback is the function argument of a retry library API: Node is the
+	// Callback is the function argument of a retry API (the APIs table,
+	// -funcs, or a retry helper: a function of this or another package
+	// that passes its function parameter to a retry API, or calls it as
+	// the attempt of a Loop region, see HelperFact): Node is the
 	// *ast.FuncLit, or the *ast.FuncDecl of a named function or method
 	// value declared in this package, and Body its body. Call is the retry
 	// API call and API the retry function. Target is the named function or
@@ -123,6 +128,10 @@ type Region struct {
 	// Target is the named function or method a Callback retries, or nil
 	// for a function literal.
 	Target *types.Func
+	// Entry is the APIs table entry of a Callback's API; nil when the API
+	// comes from -funcs or is a retry helper (a function that retries its
+	// function parameter, see HelperFact).
+	Entry *API
 
 	// once are the spans of a Loop's body that run at most once: the
 	// success path after its last conditional continue.
@@ -183,10 +192,35 @@ func (reg *Region) span() ast.Node {
 	return nil
 }
 
+// HelperFact marks a function that retries its function parameter Arg
+// (0-based, receiver excluded): it calls it as the attempt of a retry loop,
+// or passes it to a retry API. A call to it makes its argument a Callback
+// region, in any package.
+type HelperFact struct {
+	Arg int
+}
+
+func (*HelperFact) AFact() {}
+
+func (f *HelperFact) String() string { return fmt.Sprintf("retries parameter %d", f.Arg) }
+
 func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	c := newCollector(pass, cfg)
-	for _, f := range pass.Files {
-		c.file(f)
+	// Find the regions, learn which functions are retry helpers, and
+	// again until no new helper appears (helpers calling helpers).
+	for range 8 {
+		c.regions = nil
+		for _, f := range pass.Files {
+			c.file(f)
+		}
+		if !c.learnHelpers() {
+			break
+		}
+	}
+	for fn, arg := range c.helpers {
+		if fn.Exported() {
+			pass.ExportObjectFact(fn, &HelperFact{Arg: arg})
+		}
 	}
 	return &Result{Regions: c.regions}, nil
 }

@@ -77,6 +77,10 @@ func TestCallbacksAndClients(t *testing.T) {
 	analysistest.Run(t, tvtest.TestData(), describer(retry.Analyzer), "retry/b", "retry/client")
 }
 
+func TestHelpers(t *testing.T) {
+	analysistest.Run(t, tvtest.TestData(), describer(retry.Analyzer), "retry/helpers", "retry/helpersuser")
+}
+
 func TestFuncsFlag(t *testing.T) {
 	a := retry.NewAnalyzer()
 	if err := a.Flags.Set("funcs", "retry/funcs.myRetry:1,retry/funcs.Retrier.Do:0"); err != nil {

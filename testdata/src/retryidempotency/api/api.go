@@ -74,3 +74,14 @@ func Ping() error { // want Ping:`sends POST at api.go:74`
 	_, err := http.Post("https://api.example.com/ping", "text/plain", nil)
 	return err
 }
+
+// Retry is the package's own retry helper: it retries op by hand.
+func Retry(op func() error) error {
+	var err error
+	for i := 0; i < 3; i++ {
+		if err = op(); err == nil {
+			return nil
+		}
+	}
+	return err
+}

@@ -65,3 +65,12 @@ func silent(ctx context.Context, c *api.Client, hc *http.Client) error {
 	}, &backoff.ZeroBackOff{})
 	return c.CreateNote(ctx, "once")
 }
+
+// api.Retry retries its function parameter: the retry analyzer's fact says
+// so.
+func viaHelperAPI(hc *http.Client) error {
+	return api.Retry(func() error {
+		_, err := hc.PostForm("https://api.example.com/x", nil) // want `POST request is retried by api.Retry`
+		return err
+	})
+}
