@@ -12,8 +12,8 @@
 //     without waiting. A wait is time.Sleep, a receive from a time.Time
 //     channel (time.After, a Timer, a Ticker, a backoff Ticker), a select
 //     without default with such a case or a ctx.Done() case,
-//     (*rate.Limiter).Wait, or a call to a function that waits on every
-//     path. Bounded or not, an immediate retry of a network call turns a
+//     (*rate.Limiter).Wait, or a call to a function that may wait (on some
+//     path). Bounded or not, an immediate retry of a network call turns a
 //     failing dependency into a retry storm.
 //   - Retry-library settings that amount to the same: backoff's ZeroBackOff
 //     with no bound, retry-go's Attempts(0) with Delay(0) and FixedDelay,
