@@ -29,8 +29,9 @@ func (c *checker) checkLoops() {
 	}
 }
 
-// immediateRetry returns a network call of the loop region reg from which a
-// path that has not succeeded goes back to the loop head and on to the call
+// immediateRetry returns the retried network call of the loop region reg
+// (its Attempt, or else any network call of its body) from which a path
+// that has not succeeded goes back to the loop head and on to the call
 // again without waiting, or nil.
 func (c *checker) immediateRetry(reg *retry.Region) *ast.CallExpr {
 	g := c.cfgOf(reg.Func)
@@ -42,6 +43,23 @@ func (c *checker) immediateRetry(reg *retry.Region) *ast.CallExpr {
 		return nil
 	}
 	conds := conditions(reg.Node)
+	if reg.Attempt != nil {
+		// The retry analyzer names the retried call: only it counts, so
+		// that a loop retrying a local operation is silent even if it
+		// also makes a network call.
+		if !c.isNetworkCall(reg.Attempt) {
+			return nil
+		}
+		b, i := locate(g, reg.Attempt)
+		if b == nil {
+			return nil
+		}
+		failed := errOf(c.pass.TypesInfo, b.Nodes[i], reg.Attempt)
+		if c.waitFreeBack(b, i, head, reg.Node, conds, failed) && !c.waitBefore(b, i, head, reg.Node) {
+			return reg.Attempt
+		}
+		return nil
+	}
 	var found *ast.CallExpr
 	ast.Inspect(reg.Body, func(n ast.Node) bool {
 		if found != nil {

@@ -342,6 +342,19 @@ func localRetry() error {
 	return err
 }
 
+// The retried operation is local; the network call only reports each
+// failure: silent.
+func localRetryWithReport(c *http.Client) error {
+	var err error
+	for i := 0; i < 3; i++ {
+		if err = tryLock(); err == nil {
+			return nil
+		}
+		_ = ping(c)
+	}
+	return err
+}
+
 // A loop over items sends once per item: it is not a retry region.
 func perItem(c *http.Client, urls []string) {
 	for _, u := range urls {
