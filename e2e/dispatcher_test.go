@@ -93,6 +93,32 @@ func TestDispatcherFix(t *testing.T) {
 	}
 }
 
+// TestDispatcherGoFix applies the fixes through go fix -fixtool and checks
+// that they are the ones transportvet -fix applies.
+func TestDispatcherGoFix(t *testing.T) {
+	viaGoFix, viaFix := copyModule(t, "dispatcher"), copyModule(t, "dispatcher")
+	if res := command(t, viaGoFix, "go", "fix", "-fixtool="+binary, "-dispatcher", "./..."); res.code != 0 {
+		t.Fatalf("go fix -fixtool exit code = %d\n%s", res.code, res.stderr)
+	}
+	if res := standalone(t, viaFix, "-dispatcher", "-fix", "./..."); res.code != 0 && res.code != 3 {
+		t.Fatalf("transportvet -fix exit code = %d\n%s", res.code, res.stderr)
+	}
+	a, err := os.ReadFile(filepath.Join(viaGoFix, "client", "client.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(viaFix, "client", "client.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(a) != string(b) {
+		t.Errorf("go fix -fixtool and transportvet -fix differ:\n--- go fix\n%s\n--- -fix\n%s", a, b)
+	}
+	if !strings.Contains(string(a), "grpc.NewClient(") {
+		t.Errorf("go fix did not rewrite Dial:\n%s", a)
+	}
+}
+
 // TestDispatcherBadFlags checks that an unknown flag and a malformed
 // -dispatcher.packages pattern are errors with exit code 2 and a message
 // that says what is wrong.
