@@ -305,6 +305,12 @@ func (c *checker) waits(n ast.Node, sleepOnly bool) bool {
 				}
 			}
 			return false
+		case *ast.RangeStmt:
+			// for range ticker.C { ... }: each iteration waits.
+			if !sleepOnly && isTimeChan(info.TypeOf(n.X)) {
+				found = true
+				return false
+			}
 		case *ast.CallExpr:
 			if isFunc(info, n, "time", "Sleep") {
 				found = true
