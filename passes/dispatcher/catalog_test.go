@@ -14,6 +14,7 @@ import (
 // existing object, and where knowledge knows the replacement's version the
 // entry agrees with it.
 func TestStdlibCatalog(t *testing.T) {
+	t.Parallel()
 	imp := goimporter.ForCompiler(token.NewFileSet(), "source", nil)
 	pkgs := make(map[string]*types.Package)
 	for _, path := range []string{"net/http", "net/http/httputil"} {

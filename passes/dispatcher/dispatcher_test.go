@@ -12,30 +12,36 @@ import (
 )
 
 func TestRename(t *testing.T) {
+	t.Parallel()
 	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), newAnalyzer(), "dispatcher/a")
 }
 
 func TestGRPC(t *testing.T) {
+	t.Parallel()
 	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), newAnalyzer(), "dispatcher/grpc")
 }
 
 func TestGRPCImports(t *testing.T) {
+	t.Parallel()
 	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), newAnalyzer(), "dispatcher/grpcnamed")
 }
 
 func TestStdlib(t *testing.T) {
+	t.Parallel()
 	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), newAnalyzer(), "dispatcher/stdlib")
 }
 
 // TestOldGo runs on a module whose go.mod says go 1.13, with one file raised
 // to go1.21 by its build constraint: each file's Go version decides.
 func TestOldGo(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, filepath.Join(tvtest.TestData(), "src", "dispatcher", "oldgo"), newAnalyzer(), "./...")
 }
 
 // TestPackagesFlag checks that -dispatcher.packages brings a library's
 // deprecated names into scope, and that they are silent without it.
 func TestPackagesFlag(t *testing.T) {
+	t.Parallel()
 	a := newAnalyzer()
 	if err := a.Flags.Set("packages", "example.com/legacy/..."); err != nil {
 		t.Fatal(err)
@@ -45,6 +51,7 @@ func TestPackagesFlag(t *testing.T) {
 }
 
 func TestPackagesFlagValues(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		value   string
 		wantErr string
@@ -92,6 +99,7 @@ func TestPackagesFlagValues(t *testing.T) {
 // run despite errors: the check must not panic, and still reports the uses
 // that type-check.
 func TestTypeErrors(t *testing.T) {
+	t.Parallel()
 	dep := *deprecated.Analyzer
 	dep.RunDespiteErrors = true
 	a := newAnalyzerWith(&dep)
@@ -108,6 +116,7 @@ func TestTypeErrors(t *testing.T) {
 // generated and drops its findings. The check runs there without error;
 // the cgo file's use of lib.Dispatcher is therefore not (yet) reported.
 func TestCgoAndGenerated(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, tvtest.TestData(), newAnalyzer(), "dispatcher/cgo")
 	analysistest.Run(t, tvtest.TestData(), newAnalyzer(), "dispatcher/generated")
 }

@@ -23,6 +23,7 @@ import (
 // does not compile, is badly formatted, or that a second run would rewrite
 // again, fails here.
 func TestFixesIdempotent(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		pkg   string
 		flags map[string]string
@@ -34,6 +35,7 @@ func TestFixesIdempotent(t *testing.T) {
 		{pkg: "dispatcher/flagged", flags: map[string]string{"packages": "example.com/legacy/..."}},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
+			t.Parallel()
 			gopath := t.TempDir()
 			src := filepath.Join(tvtest.TestData(), "src")
 			if err := os.CopyFS(filepath.Join(gopath, "src"), os.DirFS(src)); err != nil {
