@@ -325,6 +325,17 @@ func selectDefault(ctx context.Context, addr string) (net.Conn, error) {
 	}
 }
 
+// Silenced, with a reason.
+func silenced(addr string) net.Conn {
+	for { //transportvet:ignore retrystorm the caller re-dials at most once a minute
+		conn, err := net.Dial("tcp", addr)
+		if err != nil {
+			continue
+		}
+		return conn
+	}
+}
+
 // --- Silent: not a network call, or not a retry. ---
 
 var errBusy = errors.New("busy")
