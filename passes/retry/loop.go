@@ -15,13 +15,17 @@ func (c *collector) loop(loop ast.Stmt, body *ast.BlockStmt, label *ast.Ident) *
 		return nil
 	}
 	varied := make(map[*types.Var]bool)
+	// The counter is the first integer variable of the for clause or the
+	// range key, else the first one incremented in the body.
 	var counter *types.Var
 	vary := func(v *types.Var) {
-		if v != nil && !varied[v] {
+		if v != nil {
 			varied[v] = true
-			if counter == nil && isInteger(v.Type()) {
-				counter = v
-			}
+		}
+	}
+	count := func(v *types.Var) {
+		if v != nil && counter == nil && isInteger(v.Type()) {
+			counter = v
 		}
 	}
 	switch l := loop.(type) {
@@ -32,11 +36,13 @@ func (c *collector) loop(loop ast.Stmt, body *ast.BlockStmt, label *ast.Ident) *
 		}
 		if l.Key != nil {
 			vary(c.varOf(l.Key))
+			count(c.varOf(l.Key))
 		}
 	case *ast.ForStmt:
 		if init, ok := l.Init.(*ast.AssignStmt); ok {
 			for _, lhs := range init.Lhs {
 				vary(c.varOf(lhs))
+				count(c.varOf(lhs))
 			}
 		}
 		if l.Post != nil {
@@ -46,6 +52,18 @@ func (c *collector) loop(loop ast.Stmt, body *ast.BlockStmt, label *ast.Ident) *
 		return nil
 	}
 	c.writes(body, body, vary)
+	if counter == nil {
+		ast.Inspect(body, func(n ast.Node) bool {
+			if inc, ok := n.(*ast.IncDecStmt); ok {
+				if id, ok := ast.Unparen(inc.X).(*ast.Ident); ok {
+					if v, ok := info.Uses[id].(*types.Var); ok && varied[v] {
+						count(v)
+					}
+				}
+			}
+			return counter == nil
+		})
+	}
 	if c.receivesWork(body) {
 		return nil
 	}

@@ -36,19 +36,24 @@ func threeClause(c *http.Client, req *http.Request) (*http.Response, error) {
 	return nil, errors.New("gave up")
 }
 
-// A condition loop with the counter outside; success breaks.
+func opN() (int, error) { return 0, nil }
+
+// A condition loop with the counter outside; success breaks. n, an
+// integer result, is not the counter.
 func condition() error {
 	attempt, max := 0, 5
 	var err error
-	for attempt < max { // want `loop region attempt op counter attempt`
+	var n int
+	for attempt < max { // want `loop region attempt opN counter attempt`
 		mark() // want `repeated by loop`
-		err = op()
+		n, err = opN()
 		if err == nil {
 			break
 		}
 		attempt++
 		time.Sleep(backoff(attempt))
 	}
+	fmt.Println(n)
 	return err
 }
 
