@@ -16,6 +16,13 @@ func TestRename(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), newAnalyzer(), "dispatcher/a")
 }
 
+// TestDeclaringPackage runs on the library itself, whose compatibility code
+// uses its own deprecated names: nothing is reported there.
+func TestDeclaringPackage(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, tvtest.TestData(), newAnalyzer(), "example.com/transport/lib")
+}
+
 func TestGRPC(t *testing.T) {
 	t.Parallel()
 	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), newAnalyzer(), "dispatcher/grpc")

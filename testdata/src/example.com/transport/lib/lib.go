@@ -96,7 +96,7 @@ func SendTo(addr string, timeout int) {}
 // Deprecated: Use NewClient instead.
 //
 //go:fix inline
-func NewDispatchClient() *Client { return NewClient() }
+func NewDispatchClient() *Client { return NewClient() } // want NewDispatchClient:"go:fix inline"
 
 // NewClient returns a Client.
 func NewClient() *Client { return &Client{} }
