@@ -47,7 +47,7 @@ func (c *checker) immediateRetry(reg *retry.Region) *ast.CallExpr {
 		// The retry analyzer names the retried call: only it counts, so
 		// that a loop retrying a local operation is silent even if it
 		// also makes a network call.
-		if !c.isNetworkCall(reg.Attempt) {
+		if !c.isNetworkCall(reg.Attempt) || c.mayWaitForReady(reg.Attempt) {
 			return nil
 		}
 		b, i := locate(g, reg.Attempt)
@@ -143,6 +143,34 @@ func (c *checker) waitBefore(b *cfg.Block, i int, head *cfg.Block, loop ast.Node
 				seen[s] = true
 				queue = append(queue, s)
 			}
+		}
+	}
+	return false
+}
+
+// mayWaitForReady reports whether call is a gRPC call that may block until
+// its channel is ready, which the channel's connection backoff paces: its
+// call options include grpc.WaitForReady(true), or are passed as a slice
+// (opts...) that may hold it.
+func (c *checker) mayWaitForReady(call *ast.CallExpr) bool {
+	fn := c.callee(call)
+	if fn == nil || !(isGRPCClientMethod(fn) || fn.Name() == "Invoke" || fn.Name() == "NewStream") {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || !sig.Variadic() {
+		return false
+	}
+	if call.Ellipsis.IsValid() {
+		return true
+	}
+	for _, a := range call.Args[min(sig.Params().Len()-1, len(call.Args)):] {
+		ac, ok := ast.Unparen(a).(*ast.CallExpr)
+		if !ok || !isFunc(c.pass.TypesInfo, ac, grpcPkg, "WaitForReady") || len(ac.Args) != 1 {
+			continue
+		}
+		if tv, ok := c.pass.TypesInfo.Types[ac.Args[0]]; ok && tv.Value != nil && tv.Value.String() == "true" {
+			return true
 		}
 	}
 	return false

@@ -77,6 +77,43 @@ func noDelayGRPC(ctx context.Context, cli EchoClient) (*EchoReply, error) {
 	return nil, err
 }
 
+// grpc.WaitForReady(true) blocks the call until the channel is ready,
+// paced by its connection backoff: silent. So are call options passed as a
+// slice, which may hold it.
+func waitForReady(ctx context.Context, cli EchoClient) (*EchoReply, error) {
+	var err error
+	for i := 0; i < 3; i++ {
+		var r *EchoReply
+		if r, err = cli.Echo(ctx, &EchoRequest{}, grpc.WaitForReady(true)); err == nil {
+			return r, nil
+		}
+	}
+	return nil, err
+}
+
+func spreadOptions(ctx context.Context, cli EchoClient, opts []grpc.CallOption) (*EchoReply, error) {
+	var err error
+	for i := 0; i < 3; i++ {
+		var r *EchoReply
+		if r, err = cli.Echo(ctx, &EchoRequest{}, opts...); err == nil {
+			return r, nil
+		}
+	}
+	return nil, err
+}
+
+// Fail fast (the default) is reported.
+func failFast(ctx context.Context, cli EchoClient) (*EchoReply, error) {
+	var err error
+	for i := 0; i < 3; i++ { // want `retry loop has no delay between attempts`
+		var r *EchoReply
+		if r, err = cli.Echo(ctx, &EchoRequest{}, grpc.WaitForReady(false)); err == nil {
+			return r, nil
+		}
+	}
+	return nil, err
+}
+
 // Invoke on a grpc.ClientConnInterface.
 func noDelayInvoke(ctx context.Context, cc grpc.ClientConnInterface) error {
 	var err error
