@@ -29,7 +29,7 @@ cd "$here"
 start=$(date +%s)
 # -mod=mod: go.sum gains the entries of any dependency that transportvet
 # added since go.sum was last tidied, rather than failing the build.
-go build -mod=mod -trimpath \
+go build -mod=mod \
 	-ldflags "-s -w -X 'main.version=$version' -X 'main.date=$(date -u +%Y-%m-%dT%H:%M:%SZ)'" \
 	-o "$out" .
 echo "built $out ($version) in $(($(date +%s) - start))s" >&2
