@@ -199,10 +199,11 @@ func (c *collector) retryingSend(call *ast.CallExpr, fn *types.Func) bool {
 	if s == nil {
 		return false
 	}
-	if s.Retries {
-		return true
-	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if s.Retries {
+		// A client whose RetryMax is set to 0 does not retry.
+		return !(ok && s.Type == "Client" && c.retriesOff(sel.X))
+	}
 	if !ok {
 		return false
 	}
@@ -224,7 +225,8 @@ func (c *collector) standardClient(e ast.Expr, depth int) bool {
 	info := c.pass.TypesInfo
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		return httpreq.Is(calleeFunc(info, x), httpreq.Retryable, "Client", "StandardClient")
+		sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
+		return ok && httpreq.Is(calleeFunc(info, x), httpreq.Retryable, "Client", "StandardClient") && !c.retriesOff(sel.X)
 	case *ast.Ident:
 		if v, ok := info.Uses[x].(*types.Var); ok {
 			if val := c.value(v); val != nil {

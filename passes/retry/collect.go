@@ -2,6 +2,7 @@ package retry
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -26,6 +27,9 @@ type collector struct {
 	// retryCounts maps a variable or field to the arguments of the
 	// SetRetryCount calls made on it (resty clients).
 	retryCounts map[*types.Var][]ast.Expr
+	// retryMaxes maps a variable or field holding a go-retryablehttp
+	// client to the values assigned to its RetryMax field.
+	retryMaxes map[*types.Var][]ast.Expr
 	// helpers maps the retry helpers of this package to the index of the
 	// function parameter they retry.
 	helpers map[*types.Func]int
@@ -47,6 +51,7 @@ func newCollector(pass *analysis.Pass, cfg *config) *collector {
 		values:      make(map[*types.Var][]ast.Expr),
 		retryCounts: make(map[*types.Var][]ast.Expr),
 		helpers:     make(map[*types.Func]int),
+		retryMaxes:  make(map[*types.Var][]ast.Expr),
 	}
 	for _, f := range pass.Files {
 		c.index(f)
@@ -64,6 +69,7 @@ func (c *collector) index(f *ast.File) {
 				c.decls[fn] = n
 			}
 		case *ast.AssignStmt:
+			c.indexRetryMax(n)
 			for i, lhs := range n.Lhs {
 				v := c.varOf(lhs)
 				if v == nil {
@@ -250,4 +256,41 @@ func isFunc(info *types.Info, e ast.Expr) bool {
 	}
 	_, ok = tv.Type.Underlying().(*types.Signature)
 	return ok
+}
+
+// indexRetryMax records rc.RetryMax = n for go-retryablehttp clients.
+func (c *collector) indexRetryMax(as *ast.AssignStmt) {
+	if len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	for i, lhs := range as.Lhs {
+		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "RetryMax" {
+			continue
+		}
+		s, ok := c.pass.TypesInfo.Selections[sel]
+		if !ok || s.Kind() != types.FieldVal || s.Obj().Pkg() == nil || s.Obj().Pkg().Path() != httpreq.Retryable {
+			continue
+		}
+		if v := c.varOf(sel.X); v != nil {
+			c.retryMaxes[v] = append(c.retryMaxes[v], as.Rhs[i])
+		}
+	}
+}
+
+// retriesOff reports whether the go-retryablehttp client e has retries
+// turned off: every RetryMax assigned to its variable or field in the
+// package is the constant 0.
+func (c *collector) retriesOff(e ast.Expr) bool {
+	v := c.varOf(e)
+	if v == nil || len(c.retryMaxes[v]) == 0 {
+		return false
+	}
+	for _, n := range c.retryMaxes[v] {
+		tv, ok := c.pass.TypesInfo.Types[n]
+		if !ok || tv.Value == nil || constant.Sign(tv.Value) != 0 {
+			return false
+		}
+	}
+	return true
 }

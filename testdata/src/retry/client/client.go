@@ -23,6 +23,14 @@ func retryableSends(rc *retryablehttp.Client, req *retryablehttp.Request, hreq *
 
 func mark2() *retryablehttp.Request { mark(); return nil } // want `runs once`
 
+// Silent: retries turned off.
+func noRetries(hreq *http.Request) {
+	rc := retryablehttp.NewClient()
+	rc.RetryMax = 0
+	rc.Post("u", "text/plain", nil)
+	rc.StandardClient().Do(hreq)
+}
+
 type api struct{ rc *resty.Client }
 
 func newAPI() *api {
