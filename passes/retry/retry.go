@@ -85,9 +85,10 @@ const (
 	Callback
 	// Client is a send by a client that retries by itself
 	// (go-retryablehttp, including an *http.Client from its
-	// StandardClient; resty with SetRetryCount(n > 0) on the request's
-	// client): Node and Call are the send's *ast.CallExpr, API the send
-	// method, and Body is nil.
+	// StandardClient, unless every RetryMax assigned to the client's
+	// variable or field is 0; resty with SetRetryCount(n > 0) on the
+	// request's client): Node and Call are the send's *ast.CallExpr, API
+	// the send method, and Body is nil.
 	Client
 )
 
