@@ -594,8 +594,8 @@ func (l *leaks) use(id *ast.Ident, stack []ast.Node) use {
 				return use{follow: v}
 			}
 			// pb.NewXClient(conn).Method(...): used at once.
-			if sel, ok := parentNode(rest).(*ast.SelectorExpr); ok && ast.Unparen(sel.X) == p {
-				if call, ok := parentNode(rest[:len(rest)-1]).(*ast.CallExpr); ok && ast.Unparen(call.Fun) == sel {
+			if q, up := parent(rest); q != nil {
+				if _, ok := methodCall(q, up, p); ok {
 					return use{}
 				}
 			}
@@ -622,6 +622,18 @@ func (l *leaks) use(id *ast.Ident, stack []ast.Node) use {
 		if v := l.boundBy(e, up); v != nil {
 			return use{follow: v}
 		}
+		// (&http.Client{Transport: tr}).Get(url): a client used once.
+		if p, up := parent(up); p != nil {
+			if call, ok := methodCall(p, up, e); ok {
+				sel := p.(*ast.SelectorExpr)
+				if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+					if sel.Sel.Name == "CloseIdleConnections" {
+						return use{release: call}
+					}
+					return use{sends: sends[sel.Sel.Name]}
+				}
+			}
+		}
 		return escapes
 	case *ast.BinaryExpr:
 		if p.Op == token.EQL || p.Op == token.NEQ {
@@ -641,6 +653,20 @@ func (l *leaks) use(id *ast.Ident, stack []ast.Node) use {
 		return escapes
 	}
 	return escapes
+}
+
+// methodCall reports whether p, whose ancestors are stack, is a selector
+// x.M with x the expression e, called at once: x.M(...). It returns the call.
+func methodCall(p ast.Node, stack []ast.Node, e ast.Expr) (*ast.CallExpr, bool) {
+	sel, ok := p.(*ast.SelectorExpr)
+	if !ok || ast.Unparen(sel.X) != e {
+		return nil, false
+	}
+	call, ok := parentNode(stack).(*ast.CallExpr)
+	if !ok || ast.Unparen(call.Fun) != sel {
+		return nil, false
+	}
+	return call, true
 }
 
 // boundBy returns the new local variable that e (whose ancestors are stack)

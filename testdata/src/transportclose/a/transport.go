@@ -453,3 +453,21 @@ func oneShotNoKeepAlive(url string) {
 	(&http.Client{Transport: &http.Transport{DisableKeepAlives: true}}).Get(url)
 	(&http.Transport{}).CloseIdleConnections()
 }
+
+// --- function literals are functions of their own ---
+
+func subtests(run func(string, func()), url string) {
+	run("leaks", func() {
+		c := &http.Client{Transport: &http.Transport{}} // want `this http.Transport is never closed`
+		c.Get(url)
+	})
+	run("closes", func() {
+		c := &http.Client{Transport: &http.Transport{}}
+		defer c.CloseIdleConnections()
+		c.Get(url)
+	})
+	go func() {
+		tr := &http.Transport{} // want `this http.Transport is never closed`
+		(&http.Client{Transport: tr}).Get(url)
+	}()
+}
