@@ -16,7 +16,7 @@
 # (user+sys, children included) and peak RSS (of the largest single process,
 # as GNU time reports it) are the medians of N rounds.
 #
-#	eval/bench.sh [-n N] [-frac F] [-tools "a b c d e f"] [-profile]
+#	eval/bench.sh [-n N] [-frac F] [-tools "a b c d e f"] [-profile] [-o NAME]
 #
 # -n N       rounds (default 5)
 # -frac F    measure the first F of the corpus packages in a fixed
@@ -24,26 +24,29 @@
 # -tools     which of a-f to run (default all)
 # -profile   also run transportvet and floorvet once each with -cpuprofile
 #            and -memprofile and print the top of the profiles
+# -o NAME    write eval/results/NAME.md (default bench), raw timings in
+#            eval/results/raw/NAME/
 #
 # Writes eval/results/bench.md; raw timings in eval/results/raw/bench/.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-n=5 frac=1 tools="a b c d e f" profile=false
+n=5 frac=1 tools="a b c d e f" profile=false name=bench
 while [ $# -gt 0 ]; do
 	case $1 in
 	-n) n=$2; shift 2 ;;
 	-frac) frac=$2; shift 2 ;;
 	-tools) tools=$2; shift 2 ;;
 	-profile) profile=true; shift ;;
-	*) echo "usage: eval/bench.sh [-n N] [-frac F] [-tools \"a b c d e f\"] [-profile]" >&2; exit 2 ;;
+	-o) name=$2; shift 2 ;;
+	*) echo "usage: eval/bench.sh [-n N] [-frac F] [-tools \"a b c d e f\"] [-profile] [-o NAME]" >&2; exit 2 ;;
 	esac
 done
 
 need_gnu_time
 build_drivers
 build_staticcheck
-raw=$RESULTS/raw/bench
+raw=$RESULTS/raw/$name
 rm -rf "$raw"
 mkdir -p "$raw"
 sampled_packages "$frac" >"$raw/packages.txt"
@@ -74,12 +77,12 @@ measure() {
 run() {
 	local tool=$1 round=$2
 	case $tool in
-	a) GOCACHE=$warm measure a "$round" "$BIN/transportvet" "${pkgs[@]}" ;;
+	a) GOCACHE=$warm measure a "$round" "$TV" "${pkgs[@]}" ;;
 	b) GOCACHE=$warm measure b "$round" "$BIN/floorvet" "${pkgs[@]}" ;;
 	c) rm -rf "$cold"; GOCACHE=$cold measure c "$round" go vet "${pkgs[@]}" ;;
 	d) rm -rf "$sccache"; GOCACHE=$warm STATICCHECK_CACHE=$sccache measure d "$round" "$BIN/staticcheck" "${pkgs[@]}" ;;
-	e) rm -rf "$cold"; GOCACHE=$cold measure e "$round" go vet -vettool="$BIN/transportvet" "${pkgs[@]}" ;;
-	f) GOCACHE=$cold measure f "$round" go vet -vettool="$BIN/transportvet" "${pkgs[@]}" ;;
+	e) rm -rf "$cold"; GOCACHE=$cold measure e "$round" go vet -vettool="$TV" "${pkgs[@]}" ;;
+	f) GOCACHE=$cold measure f "$round" go vet -vettool="$TV" "${pkgs[@]}" ;;
 	esac
 }
 
@@ -111,7 +114,7 @@ median() {
 		awk '{ v[NR] = $1 } END { if (NR == 0) print "NaN"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-report=$RESULTS/bench.md
+report=$RESULTS/$name.md
 {
 	echo "# transportvet speed and memory"
 	echo
@@ -147,32 +150,34 @@ report=$RESULTS/bench.md
 if $profile; then
 	for d in transportvet floorvet; do
 		log "profiling $d"
-		(cd "$CORPUS" && GOCACHE=$warm "$BIN/$d" -cpuprofile="$raw/$d.cpu.pprof" -memprofile="$raw/$d.mem.pprof" "${pkgs[@]}") >/dev/null 2>&1 || true
+		exe=$BIN/floorvet
+		[ $d = floorvet ] || exe=$TV
+		(cd "$CORPUS" && GOCACHE=$warm "$exe" -cpuprofile="$raw/$d.cpu.pprof" -memprofile="$raw/$d.mem.pprof" "${pkgs[@]}") >/dev/null 2>&1 || true
 	done
 	{
 		echo
 		echo "## Profiles"
 		echo
-		echo "transportvet CPU, top 25 (go tool pprof -top eval/bin/transportvet $raw/transportvet.cpu.pprof):"
+		echo "transportvet CPU, top 25 (go tool pprof -top $TV $raw/transportvet.cpu.pprof):"
 		echo
 		echo '```'
-		go tool pprof -top -nodecount=25 "$BIN/transportvet" "$raw/transportvet.cpu.pprof" 2>/dev/null
+		go tool pprof -top -nodecount=25 "$TV" "$raw/transportvet.cpu.pprof" 2>/dev/null
 		echo '```'
 		echo
 		echo "transportvet CPU spent in transportvet's own code, cumulative:"
 		echo
 		echo '```'
-		go tool pprof -top -cum -nodecount=30 -show='transportvet/(passes|internal)' "$BIN/transportvet" "$raw/transportvet.cpu.pprof" 2>/dev/null
+		go tool pprof -top -cum -nodecount=30 -show='transportvet/(passes|internal)' "$TV" "$raw/transportvet.cpu.pprof" 2>/dev/null
 		echo '```'
 		echo
 		echo "transportvet heap in use at exit, top 15 (-memprofile; alloc_space below):"
 		echo
 		echo '```'
-		go tool pprof -top -nodecount=15 -sample_index=inuse_space "$BIN/transportvet" "$raw/transportvet.mem.pprof" 2>/dev/null
+		go tool pprof -top -nodecount=15 -sample_index=inuse_space "$TV" "$raw/transportvet.mem.pprof" 2>/dev/null
 		echo '```'
 		echo
 		echo '```'
-		go tool pprof -top -nodecount=15 -sample_index=alloc_space "$BIN/transportvet" "$raw/transportvet.mem.pprof" 2>/dev/null
+		go tool pprof -top -nodecount=15 -sample_index=alloc_space "$TV" "$raw/transportvet.mem.pprof" 2>/dev/null
 		echo '```'
 		echo
 		echo "floorvet CPU, top 15:"

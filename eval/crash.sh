@@ -7,32 +7,39 @@
 #
 #	eval/crash.sh            # std + the whole corpus (slow: tens of minutes)
 #	eval/crash.sh -smoke     # net/... + go-retryablehttp (what .ci/run runs)
+#	eval/crash.sh -std       # std only (corpus.sh checks the corpus the same way)
 #
 # Raw driver output: eval/results/raw/crash/.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-smoke=false
-if [ "${1:-}" = -smoke ]; then
-	smoke=true
-fi
+mode=${1:-all}
 
 build_drivers
 raw=$RESULTS/raw/crash
 rm -rf "$raw"
 mkdir -p "$raw"
 
-if $smoke; then
+case $mode in
+-smoke)
 	log "transportvet -json net/..."
 	run_tv "$raw/std" "$CORPUS" net/...
 	run_corpus "$raw" github.com/hashicorp/go-retryablehttp
-else
+	;;
+-std | all)
 	log "transportvet -json std"
 	t0=$SECONDS
 	run_tv "$raw/std" "$CORPUS" std
 	log "  exit $(cat "$raw/std.rc") in $((SECONDS - t0))s"
-	run_corpus "$raw"
-fi
+	if [ "$mode" = all ]; then
+		run_corpus "$raw"
+	fi
+	;;
+*)
+	echo "usage: eval/crash.sh [-smoke | -std]" >&2
+	exit 2
+	;;
+esac
 
 status=0
 for f in "$raw"/*.rc; do

@@ -78,7 +78,7 @@ for t in "${targets[@]}"; do
 
 	log "$t: transportvet -fix"
 	rc=0
-	(cd "$d/fixed" && "$BIN/transportvet" -fix -debug=v ./...) >"$d/fix1.log" 2>&1 || rc=$?
+	(cd "$d/fixed" && "$TV" -fix -debug=v ./...) >"$d/fix1.log" 2>&1 || rc=$?
 	applied=$(sed -n 's/.*applied \([0-9]*\) fix.*/\1/p; s/.*applied \([0-9]*\) of .*/\1/p' "$d/fix1.log" | tail -1)
 	applied=${applied:-0}
 	driver="exit $rc"
@@ -108,7 +108,7 @@ for t in "${targets[@]}"; do
 				<(grep -v '^#' "$d/check.fixed.txt" | sed 's/:[0-9]*:[0-9]*:/:/') >&2 || true
 		fi
 		cp -r "$d/fixed" "$d/fixed2"
-		(cd "$d/fixed2" && "$BIN/transportvet" -fix ./...) >"$d/fix2.log" 2>&1 || true
+		(cd "$d/fixed2" && "$TV" -fix ./...) >"$d/fix2.log" 2>&1 || true
 		second=$(cd "$d" && diff -rq fixed fixed2 | grep -c '\.go' || true)
 		if [ "$newfail" != 0 ] || [ "$unformatted" != 0 ] || [ "$second" != 0 ]; then
 			bad=1

@@ -15,22 +15,29 @@ log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 # eval/bin. transportvet is built from the commit TV_REV (default HEAD),
 # exported with git archive, so that what is measured is a commit and not
 # whatever is uncommitted in a shared work tree; TV_REV=worktree builds the
-# work tree as it is. floorvet and tvreport are built from the work tree.
+# work tree as it is. Its binary is $TV (eval/bin/transportvet-COMMIT), so
+# that scripts running at the same time on different commits do not
+# overwrite each other's. floorvet and tvreport are built from the work
+# tree.
 build_drivers() {
 	local rev=${TV_REV:-HEAD} src
 	if [ "$rev" = worktree ]; then
 		src=$ROOT
 		TV_COMMIT="work tree at $(git -C "$ROOT" rev-parse --short HEAD)"
+		TV=$BIN/transportvet-worktree
 	else
 		TV_COMMIT=$(git -C "$ROOT" rev-parse --short "$rev")
-		src=$BIN/src
-		rm -rf "$src"
-		mkdir -p "$src"
-		git -C "$ROOT" archive "$rev" | tar -x -C "$src"
+		TV=$BIN/transportvet-$TV_COMMIT
+		src=$BIN/src-$TV_COMMIT
+		if [ ! -d "$src" ]; then
+			mkdir -p "$src.tmp.$$"
+			git -C "$ROOT" archive "$rev" | tar -x -C "$src.tmp.$$"
+			mv "$src.tmp.$$" "$src" 2>/dev/null || rm -rf "$src.tmp.$$"
+		fi
 	fi
-	export TV_COMMIT
+	export TV_COMMIT TV
 	log "building transportvet from $TV_COMMIT"
-	(cd "$src" && go build -o "$BIN/transportvet" ./cmd/transportvet)
+	(cd "$src" && go build -o "$TV.tmp.$$" ./cmd/transportvet && mv "$TV.tmp.$$" "$TV")
 	(cd "$ROOT" &&
 		go build -o "$BIN/floorvet" ./eval/floorvet &&
 		go build -o "$BIN/tvreport" ./eval/tvreport)
@@ -75,13 +82,13 @@ commit_info() {
 	esac
 }
 
-# run_tv OUT DIR ARGS...: runs eval/bin/transportvet -json ARGS in DIR,
+# run_tv OUT DIR ARGS...: runs $TV -json ARGS in DIR,
 # writing OUT.json (standard output), OUT.stderr and OUT.rc (exit code).
 run_tv() {
 	local out=$1 dir=$2
 	shift 2
 	local rc=0
-	(cd "$dir" && "$BIN/transportvet" -json "$@") >"$out.json" 2>"$out.stderr" || rc=$?
+	(cd "$dir" && "$TV" -json "$@") >"$out.json" 2>"$out.stderr" || rc=$?
 	echo "$rc" >"$out.rc"
 	return 0
 }

@@ -38,8 +38,10 @@ for f in "${fracs[@]}"; do
 	for round in $(seq 1 "$n"); do
 		for d in transportvet floorvet; do
 			t=$raw/$d.$f.$round
+			exe=$BIN/floorvet
+			[ $d = floorvet ] || exe=$TV
 			rc=0
-			(cd "$CORPUS" && /usr/bin/time -o "$t.time" -f '%e %U %S %M' "$BIN/$d" "${pkgs[@]}") >/dev/null 2>"$t.err" || rc=$?
+			(cd "$CORPUS" && /usr/bin/time -o "$t.time" -f '%e %U %S %M' "$exe" "${pkgs[@]}") >/dev/null 2>"$t.err" || rc=$?
 			read -r wall user sys rss < <(grep -E '^[0-9.]+ [0-9.]+ [0-9.]+ [0-9]+$' "$t.time")
 			cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
 			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$f" "${#pkgs[@]}" "$lines" "$d" "$round" "$wall" "$cpu" "$rss" "$rc" >>"$raw/times.tsv"
