@@ -10,4 +10,4 @@ import "example.com/transport/lib"
 
 func Answer() int { return int(C.answer()) }
 
-var d lib.Dispatcher // dropped today: see TestCgoAndGenerated
+var d lib.Dispatcher // want `lib.Dispatcher is deprecated: use lib.Transport \(dispatcher\)`
