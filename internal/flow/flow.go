@@ -1,0 +1,272 @@
+// Package flow answers the questions that the retry-family analyzers ask
+// about paths through a function's control-flow graph
+// (golang.org/x/tools/go/cfg, as built by the ctrlflow analyzer): which
+// block holds a node, where a loop's iterations start and where its
+// continue jumps, whether a block leaves the loop, and what taking a
+// branch tells about whether a variable is nil.
+//
+// It holds no state: each function reads the CFG and the types it is
+// given, so that retrybody and retrystorm share one definition of these
+// answers.
+package flow
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/cfg"
+)
+
+// Of returns the CFG of fn, a *ast.FuncDecl or *ast.FuncLit, from cfgs, or
+// nil for any other node or a function ctrlflow did not build.
+func Of(cfgs *ctrlflow.CFGs, fn ast.Node) *cfg.CFG {
+	if cfgs == nil {
+		return nil
+	}
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return cfgs.FuncDecl(fn)
+	case *ast.FuncLit:
+		return cfgs.FuncLit(fn)
+	}
+	return nil
+}
+
+// Locate returns the live block of g and the index of its node whose span
+// contains n's, or nil and -1 when no live block holds n.
+func Locate(g *cfg.CFG, n ast.Node) (*cfg.Block, int) {
+	for _, b := range g.Blocks {
+		if !b.Live {
+			continue
+		}
+		for i, m := range b.Nodes {
+			if m.Pos() <= n.Pos() && n.End() <= m.End() {
+				return b, i
+			}
+		}
+	}
+	return nil, -1
+}
+
+// LoopHead returns the block of g where each iteration of loop (a
+// *ast.ForStmt or *ast.RangeStmt) starts: the condition of a for loop
+// with one, the body of a for loop without, the head of a range loop. It
+// returns nil for any other node or when g has no such block.
+func LoopHead(g *cfg.CFG, loop ast.Node) *cfg.Block {
+	var kind cfg.BlockKind
+	switch l := loop.(type) {
+	case *ast.ForStmt:
+		kind = cfg.KindForBody
+		if l.Cond != nil {
+			kind = cfg.KindForLoop
+		}
+	case *ast.RangeStmt:
+		kind = cfg.KindRangeLoop
+	default:
+		return nil
+	}
+	return blockOf(g, kind, loop)
+}
+
+// ContinueTarget returns the block of g that a continue of loop jumps to
+// (the post statement of a for loop with one, else the loop head), and the
+// loop head (LoopHead). It returns nil, nil when loop has no head in g, and
+// a nil cont when g lacks the post block.
+func ContinueTarget(g *cfg.CFG, loop ast.Node) (cont, head *cfg.Block) {
+	head = LoopHead(g, loop)
+	if head == nil {
+		return nil, nil
+	}
+	cont = head
+	if l, ok := loop.(*ast.ForStmt); ok && l.Post != nil {
+		cont = blockOf(g, cfg.KindForPost, loop)
+	}
+	return cont, head
+}
+
+func blockOf(g *cfg.CFG, kind cfg.BlockKind, stmt ast.Node) *cfg.Block {
+	for _, b := range g.Blocks {
+		if b.Kind == kind && b.Stmt == stmt {
+			return b
+		}
+	}
+	return nil
+}
+
+// Leaves reports whether entering b leaves loop: b is loop's done block,
+// or b starts outside loop's span. A block with no node and no statement
+// is not taken to leave.
+func Leaves(b *cfg.Block, loop ast.Node) bool {
+	if (b.Kind == cfg.KindForDone || b.Kind == cfg.KindRangeDone) && b.Stmt == loop {
+		return true
+	}
+	var pos token.Pos
+	switch {
+	case len(b.Nodes) > 0:
+		pos = b.Nodes[0].Pos()
+	case b.Stmt != nil:
+		pos = b.Stmt.Pos()
+	default:
+		return false
+	}
+	return pos < loop.Pos() || pos >= loop.End()
+}
+
+// Conditions returns the expressions under n whose value decides a two-way
+// branch of the CFG: the conditions of if and for statements and the case
+// expressions of switches without a tag. A block that ends in one of them
+// has its true successor first.
+func Conditions(n ast.Node) map[ast.Expr]bool {
+	m := make(map[ast.Expr]bool)
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IfStmt:
+			m[n.Cond] = true
+		case *ast.ForStmt:
+			if n.Cond != nil {
+				m[n.Cond] = true
+			}
+		case *ast.SwitchStmt:
+			if n.Tag == nil {
+				for _, cc := range n.Body.List {
+					for _, e := range cc.(*ast.CaseClause).List {
+						m[e] = true
+					}
+				}
+			}
+		}
+		return true
+	})
+	return m
+}
+
+// Nilness is what a condition tells about whether a variable is nil.
+type Nilness int
+
+const (
+	Unknown Nilness = iota
+	Nil             // the variable is nil
+	NonNil          // the variable is not nil
+)
+
+// Branch returns what taking b.Succs[i] tells about whether v is nil, when
+// b ends in one of conds (see Conditions) and has two successors; other is
+// as for Implies. It returns Unknown for a nil v and for any other block.
+func Branch(info *types.Info, conds map[ast.Expr]bool, b *cfg.Block, i int, v, other *types.Var) Nilness {
+	if v == nil || len(b.Succs) != 2 || len(b.Nodes) == 0 {
+		return Unknown
+	}
+	cond, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr)
+	if !ok || !conds[cond] {
+		return Unknown
+	}
+	return Implies(info, cond, i == 0, v, other)
+}
+
+// Implies returns what cond evaluating to truth tells about whether v is
+// nil, from the comparisons with nil that cond makes of v and, if other is
+// not nil, of other, a variable that is nil exactly when v is not (the
+// response and error results of an HTTP send: net/http returns a nil
+// response with a non-nil error and a non-nil response with a nil one),
+// combined through !, && and ||.
+func Implies(info *types.Info, cond ast.Expr, truth bool, v, other *types.Var) Nilness {
+	switch e := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.NOT {
+			return Implies(info, e.X, !truth, v, other)
+		}
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.EQL, token.NEQ:
+			var w *types.Var
+			switch {
+			case IsNil(info, e.Y):
+				w = usedVar(info, e.X)
+			case IsNil(info, e.X):
+				w = usedVar(info, e.Y)
+			}
+			if w == nil || (w != v && w != other) {
+				return Unknown
+			}
+			isNil := (e.Op == token.EQL) == truth // w == nil holds
+			if (w == v) == isNil {
+				return Nil
+			}
+			return NonNil
+		case token.LAND, token.LOR:
+			x, y := Implies(info, e.X, truth, v, other), Implies(info, e.Y, truth, v, other)
+			// a && b true, or a || b false: both operands hold.
+			if (e.Op == token.LAND) == truth {
+				if x != Unknown {
+					return x
+				}
+				return y
+			}
+			// Otherwise one of them holds: only what both imply.
+			if x == y {
+				return x
+			}
+		}
+	}
+	return Unknown
+}
+
+// usedVar returns the variable that the identifier e uses, or nil.
+func usedVar(info *types.Info, e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := info.Uses[id].(*types.Var)
+	return v
+}
+
+// IsNil reports whether e is the predeclared nil.
+func IsNil(info *types.Info, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := info.Uses[id].(*types.Nil)
+	return isNil
+}
+
+// Results returns the variables to which stmt, a CFG node, assigns the
+// results of call, in order, when stmt is an assignment or a var spec
+// whose only value is call; an operand that is not an identifier, or is
+// the blank identifier, has a nil entry. It returns nil when stmt does not
+// assign call's results.
+func Results(info *types.Info, stmt ast.Node, call *ast.CallExpr) []*types.Var {
+	var lhs []ast.Expr
+	switch s := stmt.(type) {
+	case *ast.AssignStmt:
+		if len(s.Rhs) != 1 || ast.Unparen(s.Rhs[0]) != call {
+			return nil
+		}
+		lhs = s.Lhs
+	case *ast.ValueSpec:
+		if len(s.Values) != 1 || ast.Unparen(s.Values[0]) != call {
+			return nil
+		}
+		for _, n := range s.Names {
+			lhs = append(lhs, n)
+		}
+	default:
+		return nil
+	}
+	vars := make([]*types.Var, len(lhs))
+	for i, e := range lhs {
+		id, ok := e.(*ast.Ident)
+		if !ok || id.Name == "_" {
+			continue
+		}
+		obj := info.Defs[id]
+		if obj == nil {
+			obj = info.Uses[id]
+		}
+		vars[i], _ = obj.(*types.Var)
+	}
+	return vars
+}
