@@ -11,15 +11,6 @@ import (
 	"github.com/transportvet/transportvet/passes/retry"
 )
 
-// rewoundBodies are the body types for which net/http's
-// NewRequestWithContext sets Request.GetBody (net/http/request.go, Go 1.26:
-// the type switch on body), so that req.GetBody() can rebuild the body.
-var rewoundBodies = []struct{ pkg, name string }{
-	{"bytes", "Buffer"},
-	{"bytes", "Reader"},
-	{"strings", "Reader"},
-}
-
 // harmlessRequestMethods are the *http.Request methods that neither read
 // nor replace the body.
 var harmlessRequestMethods = map[string]bool{
@@ -62,7 +53,7 @@ func (c *checker) checkReusedRequest(reg *retry.Region, call *ast.CallExpr, arg 
 		return
 	}
 	v, ok := info.Uses[id].(*types.Var)
-	if !ok || !isHTTPRequest(v.Type()) || within(reg.Body, v.Pos()) {
+	if !ok || !httpreq.IsRequest(v.Type()) || within(reg.Body, v.Pos()) {
 		return
 	}
 	ctor, body := c.builtBy(v)
@@ -77,7 +68,7 @@ func (c *checker) checkReusedRequest(reg *retry.Region, call *ast.CallExpr, arg 
 		End:     arg.End(),
 		Message: fmt.Sprintf("request %s is re-sent with the body the first attempt consumed: a retry sends an empty body (http: ContentLength=N with Body length 0); rebuild the request in each attempt or reset %s.Body from %s.GetBody()", v.Name(), v.Name(), v.Name()),
 	}
-	if rewound(info, body) {
+	if httpreq.SetsGetBody(info.TypeOf(body)) {
 		if fix, ok := c.getBodyFix(reg, v); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
@@ -161,21 +152,6 @@ func (c *checker) isNoBody(e ast.Expr) bool {
 	return obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == httpreq.NetHTTP && obj.Name() == "NoBody"
 }
 
-// rewound reports whether body's static type is one for which net/http sets
-// GetBody.
-func rewound(info *types.Info, body ast.Expr) bool {
-	p, ok := info.TypeOf(body).(*types.Pointer)
-	if !ok {
-		return false
-	}
-	for _, b := range rewoundBodies {
-		if isNamed(p.Elem(), b.pkg, b.name) {
-			return true
-		}
-	}
-	return false
-}
-
 // onlySentIn reports whether every use of request v in body is a send, a
 // field other than Body and GetBody, or a harmless method.
 func (c *checker) onlySentIn(v *types.Var, body *ast.BlockStmt) bool {
@@ -228,8 +204,8 @@ func (c *checker) onlySentIn(v *types.Var, body *ast.BlockStmt) bool {
 }
 
 // getBodyFix resets v.Body from v.GetBody() at the top of the region's
-// body. net/http sets GetBody for the body types of rewoundBodies and it
-// never fails for them.
+// body. net/http sets GetBody for the body types of httpreq.GetBodyTypes
+// and it never fails for them.
 func (c *checker) getBodyFix(reg *retry.Region, v *types.Var) (analysis.SuggestedFix, bool) {
 	body := reg.Body
 	scope := innermostScope(c.pass.Pkg, body.Lbrace+1)
@@ -281,27 +257,11 @@ func isReader(t types.Type) bool {
 // requestArg returns the request argument of call when call sends an
 // *http.Request by a sender that does not rewind bodies itself: a send of
 // internal/httpreq's table other than go-retryablehttp's, or a call of a
-// function of the shape of (*http.Client).Do, func(*http.Request)
-// (*http.Response, error) (the "Doer" interfaces clients inject).
+// Doer (httpreq.IsDoer), the shape of (*http.Client).Do.
 func requestArg(info *types.Info, call *ast.CallExpr) ast.Expr {
-	fn := httpreq.Callee(info, call)
-	if send := httpreq.SendOf(fn); send != nil {
-		if send.Retries || send.Request < 0 {
-			return nil
-		}
-		return httpreq.Arg(call, send.Request)
+	arg, send := httpreq.SentRequest(info, call)
+	if send != nil && send.Retries {
+		return nil
 	}
-	if fn != nil && isDoShaped(fn) && len(call.Args) == 1 {
-		return call.Args[0]
-	}
-	return nil
-}
-
-// isDoShaped reports whether fn has the signature of (*http.Client).Do.
-func isDoShaped(fn *types.Func) bool {
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Params().Len() != 1 || sig.Results().Len() != 2 || sig.Variadic() {
-		return false
-	}
-	return isHTTPRequest(sig.Params().At(0).Type()) && isHTTPResponse(sig.Results().At(0).Type()) && isError(sig.Results().At(1).Type())
+	return arg
 }

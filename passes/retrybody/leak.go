@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
 
+	"github.com/transportvet/transportvet/internal/flow"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/passes/retry"
 )
@@ -21,27 +22,26 @@ var neutralResponseMethods = map[string]bool{"Cookies": true, "Location": true, 
 // response, on some path to the next iteration, is neither closed, returned,
 // stored nor handed on.
 func (c *checker) checkLeakedResponses(reg *retry.Region) {
-	g := c.cfgOf(reg.Func)
+	g := flow.Of(c.cfgs, reg.Func)
 	if g == nil {
 		return
 	}
 	loop := reg.Node
-	cont, head := continueTarget(g, loop)
+	cont, head := flow.ContinueTarget(g, loop)
 	if cont == nil {
 		return
 	}
 	info := c.pass.TypesInfo
-	conds := conditions(loop)
+	conds := flow.Conditions(loop)
 	ast.Inspect(reg.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
-			fn := httpreq.Callee(info, n)
-			if httpreq.SendOf(fn) == nil && (fn == nil || !isDoShaped(fn)) {
+			if !httpreq.SendsRequest(httpreq.Callee(info, n)) {
 				return true
 			}
-			b, i := locate(g, n)
+			b, i := flow.Locate(g, n)
 			if b == nil {
 				return true
 			}
@@ -97,10 +97,10 @@ func (c *checker) leakPaths(b *cfg.Block, i int, cont, head *cfg.Block, loop ast
 		}
 		for k, s := range b.Succs {
 			nn := nonNil
-			switch branchState(info, conds, b, k, resp, errv) {
-			case respNil:
+			switch flow.Branch(info, conds, b, k, resp, errv) {
+			case flow.Nil:
 				continue
-			case respNonNil:
+			case flow.NonNil:
 				nn = true
 			}
 			if s == cont {
@@ -110,7 +110,7 @@ func (c *checker) leakPaths(b *cfg.Block, i int, cont, head *cfg.Block, loop ast
 				out = append(out, arrival{b, nn})
 				continue
 			}
-			if s == head || leaves(s, loop) {
+			if s == head || flow.Leaves(s, loop) {
 				continue
 			}
 			st := state{s, nn}
@@ -150,10 +150,10 @@ func (c *checker) unclosedAtNextSend(b *cfg.Block, i int, head *cfg.Block, loop 
 			return false
 		}
 		for k, s := range x.Succs {
-			if branchState(info, conds, x, k, resp, errv) == respNil {
+			if flow.Branch(info, conds, x, k, resp, errv) == flow.Nil {
 				continue
 			}
-			if seen[s] || leaves(s, loop) {
+			if seen[s] || flow.Leaves(s, loop) {
 				continue
 			}
 			seen[s] = true
@@ -207,7 +207,7 @@ func (c *checker) usesResponse(n ast.Node, resp *types.Var) bool {
 					}
 				}
 			case *ast.BinaryExpr:
-				if (p.Op == token.EQL || p.Op == token.NEQ) && (isNilExpr(info, p.X) || isNilExpr(info, p.Y)) {
+				if (p.Op == token.EQL || p.Op == token.NEQ) && (flow.IsNil(info, p.X) || flow.IsNil(info, p.Y)) {
 					return true
 				}
 			}
@@ -237,42 +237,14 @@ func isAssigned(stack []ast.Node, sel ast.Expr) bool {
 }
 
 // results returns the response and error variables that stmt assigns from
-// send call, or nil.
+// send call (errv nil when the error is discarded), or nil.
 func results(info *types.Info, stmt ast.Node, call *ast.CallExpr) (resp, errv *types.Var) {
-	var lhs []ast.Expr
-	switch s := stmt.(type) {
-	case *ast.AssignStmt:
-		if len(s.Rhs) != 1 || ast.Unparen(s.Rhs[0]) != call {
-			return nil, nil
-		}
-		lhs = s.Lhs
-	case *ast.ValueSpec:
-		if len(s.Values) != 1 || ast.Unparen(s.Values[0]) != call {
-			return nil, nil
-		}
-		for _, n := range s.Names {
-			lhs = append(lhs, n)
-		}
-	default:
+	vars := flow.Results(info, stmt, call)
+	if len(vars) != 2 {
 		return nil, nil
 	}
-	if len(lhs) != 2 {
-		return nil, nil
-	}
-	v := func(e ast.Expr) *types.Var {
-		id, ok := e.(*ast.Ident)
-		if !ok || id.Name == "_" {
-			return nil
-		}
-		obj := info.Defs[id]
-		if obj == nil {
-			obj = info.Uses[id]
-		}
-		v, _ := obj.(*types.Var)
-		return v
-	}
-	resp, errv = v(lhs[0]), v(lhs[1])
-	if resp == nil || !isHTTPResponse(resp.Type()) {
+	resp, errv = vars[0], vars[1]
+	if resp == nil || !httpreq.IsResponse(resp.Type()) {
 		return nil, nil
 	}
 	if errv != nil && !isError(errv.Type()) {

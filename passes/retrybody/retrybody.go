@@ -29,7 +29,7 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !importsNetHTTP(pass.Pkg) {
+	if !httpreq.Relevant(pass.Pkg) {
 		return nil, nil
 	}
 	regions := resultOf[*retry.Result](pass)
@@ -56,29 +56,6 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
-}
-
-// importsNetHTTP reports whether pkg imports net/http, directly or
-// transitively.
-func importsNetHTTP(pkg *types.Package) bool {
-	seen := make(map[*types.Package]bool)
-	var visit func(p *types.Package) bool
-	visit = func(p *types.Package) bool {
-		if p == nil || seen[p] {
-			return false
-		}
-		seen[p] = true
-		if p.Path() == httpreq.NetHTTP {
-			return true
-		}
-		for _, imp := range p.Imports() {
-			if visit(imp) {
-				return true
-			}
-		}
-		return false
-	}
-	return visit(pkg)
 }
 
 type checker struct {
@@ -206,24 +183,6 @@ func (c *checker) usesIn(v *types.Var, n ast.Node) int {
 
 func within(n ast.Node, pos token.Pos) bool {
 	return n != nil && n.Pos() <= pos && pos < n.End()
-}
-
-func isNamed(t types.Type, pkg, name string) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj() == nil || n.Obj().Pkg() == nil {
-		return false
-	}
-	return n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
-}
-
-func isHTTPRequest(t types.Type) bool {
-	p, ok := t.(*types.Pointer)
-	return ok && isNamed(p.Elem(), httpreq.NetHTTP, "Request")
-}
-
-func isHTTPResponse(t types.Type) bool {
-	p, ok := t.(*types.Pointer)
-	return ok && isNamed(p.Elem(), httpreq.NetHTTP, "Response")
 }
 
 func isError(t types.Type) bool {
