@@ -44,12 +44,12 @@ const grpcPkg = "google.golang.org/grpc"
 //     (the FooClient interface and its fooClient implementation);
 //   - a function or method of the shape of (*http.Client).Do:
 //     func(*http.Request) (*http.Response, error), the "Doer" interfaces
-//     and wrappers that clients inject (gojek/heimdall's Doer among them).
+//     and wrappers that clients inject (httpreq.IsDoer).
 func isNetworkAPI(fn *types.Func) bool {
 	if fn == nil || fn.Pkg() == nil {
 		return false
 	}
-	if httpreq.SendOf(fn) != nil || isDoShaped(fn) {
+	if httpreq.SendsRequest(fn) {
 		return true
 	}
 	for _, f := range netFuncs {
@@ -64,22 +64,6 @@ func isNetworkAPI(fn *types.Func) bool {
 		return true
 	}
 	return isGRPCClientMethod(fn)
-}
-
-// isDoShaped reports whether fn has the signature of (*http.Client).Do:
-// one *http.Request parameter, results (*http.Response, error).
-func isDoShaped(fn *types.Func) bool {
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Params().Len() != 1 || sig.Results().Len() != 2 || sig.Variadic() {
-		return false
-	}
-	return isHTTPRequest(sig.Params().At(0).Type()) && isHTTPResponse(sig.Results().At(0).Type()) &&
-		types.Identical(sig.Results().At(1).Type(), types.Universe.Lookup("error").Type())
-}
-
-func isHTTPResponse(t types.Type) bool {
-	p, ok := t.(*types.Pointer)
-	return ok && isNamed(p.Elem(), "net/http", "Response")
 }
 
 // isGRPCClientMethod reports whether fn is a method shaped like a generated

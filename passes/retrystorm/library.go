@@ -268,14 +268,14 @@ func (c *checker) failsafeNoDelay(call *ast.CallExpr) ast.Expr {
 		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != failsafe {
 			return nil
 		}
-		if fn.Name() == "With" && recvTypeName(fn) == "" {
+		if fn.Name() == "With" && httpreq.RecvName(fn) == "" {
 			if xc.Ellipsis.IsValid() {
 				return nil
 			}
 			policies = append(policies, xc.Args...)
 			break
 		}
-		if recvTypeName(fn) != "Executor" {
+		if httpreq.RecvName(fn) != "Executor" {
 			return nil
 		}
 		if fn.Name() == "Compose" && len(xc.Args) == 1 {
@@ -307,7 +307,7 @@ func (c *checker) policyHasNoDelay(p ast.Expr) bool {
 	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != retryPolicy {
 		return false
 	}
-	if fn.Name() == "NewWithDefaults" && recvTypeName(fn) == "" {
+	if fn.Name() == "NewWithDefaults" && httpreq.RecvName(fn) == "" {
 		return true
 	}
 	if fn.Name() != "Build" {
@@ -325,7 +325,7 @@ func (c *checker) policyHasNoDelay(p ast.Expr) bool {
 		if f == nil || f.Pkg() == nil {
 			return false
 		}
-		if f.Name() == "NewBuilder" && f.Pkg().Path() == retryPolicy && recvTypeName(f) == "" {
+		if f.Name() == "NewBuilder" && f.Pkg().Path() == retryPolicy && httpreq.RecvName(f) == "" {
 			return true
 		}
 		if failsafeDelays[f.Name()] {

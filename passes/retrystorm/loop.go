@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
 
+	"github.com/transportvet/transportvet/internal/flow"
 	"github.com/transportvet/transportvet/passes/retry"
 )
 
@@ -34,15 +35,15 @@ func (c *checker) checkLoops() {
 // that has not succeeded goes back to the loop head and on to the call
 // again without waiting, or nil.
 func (c *checker) immediateRetry(reg *retry.Region) *ast.CallExpr {
-	g := c.cfgOf(reg.Func)
+	g := flow.Of(c.cfgs, reg.Func)
 	if g == nil {
 		return nil
 	}
-	head := loopHead(g, reg.Node)
+	head := flow.LoopHead(g, reg.Node)
 	if head == nil {
 		return nil
 	}
-	conds := conditions(reg.Node)
+	conds := flow.Conditions(reg.Node)
 	if reg.Attempt != nil {
 		// The retry analyzer names the retried call: only it counts, so
 		// that a loop retrying a local operation is silent even if it
@@ -50,7 +51,7 @@ func (c *checker) immediateRetry(reg *retry.Region) *ast.CallExpr {
 		if !c.isNetworkCall(reg.Attempt) || c.mayWaitForReady(reg.Attempt) {
 			return nil
 		}
-		b, i := locate(g, reg.Attempt)
+		b, i := flow.Locate(g, reg.Attempt)
 		if b == nil {
 			return nil
 		}
@@ -72,7 +73,7 @@ func (c *checker) immediateRetry(reg *retry.Region) *ast.CallExpr {
 			if !c.isNetworkCall(n) {
 				return true
 			}
-			b, i := locate(g, n)
+			b, i := flow.Locate(g, n)
 			if b == nil {
 				return true
 			}
@@ -98,13 +99,13 @@ func (c *checker) waitFreeBack(b *cfg.Block, i int, head *cfg.Block, loop ast.No
 			return false
 		}
 		for k, s := range b.Succs {
-			if branchState(info, conds, b, k, failed) == errNil {
+			if flow.Branch(info, conds, b, k, failed, nil) == flow.Nil {
 				continue // the attempt succeeded on this branch
 			}
 			if s == head {
 				return true
 			}
-			if seen[s] || leaves(s, loop) {
+			if seen[s] || flow.Leaves(s, loop) {
 				continue
 			}
 			seen[s] = true
@@ -139,7 +140,7 @@ func (c *checker) waitBefore(b *cfg.Block, i int, head *cfg.Block, loop ast.Node
 			return true
 		}
 		for _, s := range x.Succs {
-			if !seen[s] && !leaves(s, loop) {
+			if !seen[s] && !flow.Leaves(s, loop) {
 				seen[s] = true
 				queue = append(queue, s)
 			}
@@ -174,4 +175,18 @@ func (c *checker) mayWaitForReady(call *ast.CallExpr) bool {
 		}
 	}
 	return false
+}
+
+// errOf returns the variable that receives the last result of call when
+// stmt assigns call's results and that result is an error, or nil.
+func errOf(info *types.Info, stmt ast.Node, call *ast.CallExpr) *types.Var {
+	vars := flow.Results(info, stmt, call)
+	if len(vars) == 0 {
+		return nil
+	}
+	v := vars[len(vars)-1]
+	if v == nil || !types.Identical(v.Type(), types.Universe.Lookup("error").Type()) {
+		return nil
+	}
+	return v
 }

@@ -8,9 +8,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/cfg"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/transportvet/transportvet/internal/analysisdoc"
+	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/report"
 	"github.com/transportvet/transportvet/passes/retry"
 )
@@ -201,8 +201,7 @@ func (c *checker) factOf(fn *types.Func) *funcFact {
 }
 
 func (c *checker) callee(call *ast.CallExpr) *types.Func {
-	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-	return fn
+	return httpreq.Callee(c.pass.TypesInfo, call)
 }
 
 // isNetworkCall reports whether call goes to the network: a network API, or
@@ -331,7 +330,7 @@ func (c *checker) waits(n ast.Node, sleepOnly bool) bool {
 			fn := c.callee(n)
 			if !sleepOnly {
 				for _, m := range waitMethods {
-					if fn != nil && isMethod(fn, m.pkg, m.typ, m.name) {
+					if httpreq.Is(fn, m.pkg, m.typ, m.name) {
 						found = true
 						return false
 					}
@@ -363,25 +362,6 @@ func (c *checker) waits(n ast.Node, sleepOnly bool) bool {
 		return !found
 	})
 	return found
-}
-
-func isMethod(fn *types.Func, pkg, typ, name string) bool {
-	return fn.Pkg() != nil && fn.Pkg().Path() == pkg && fn.Name() == name && recvTypeName(fn) == typ
-}
-
-func recvTypeName(fn *types.Func) string {
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil {
-		return ""
-	}
-	t := sig.Recv().Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok {
-		return n.Obj().Name()
-	}
-	return ""
 }
 
 // selectWaits reports whether sel waits: it has no default and a case
@@ -448,17 +428,6 @@ func (c *checker) alwaysWaits(g *cfg.CFG, sleepOnly bool) bool {
 		return false
 	}
 	return !free(g.Blocks[0])
-}
-
-// cfgOf returns the CFG of a *ast.FuncDecl or *ast.FuncLit, or nil.
-func (c *checker) cfgOf(fn ast.Node) *cfg.CFG {
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		return c.cfgs.FuncDecl(fn)
-	case *ast.FuncLit:
-		return c.cfgs.FuncLit(fn)
-	}
-	return nil
 }
 
 // resultOf returns the result of type T among those of the required

@@ -194,18 +194,13 @@ func (c *checker) contextAt(reg *retry.Region, pos token.Pos) string {
 			if !ok || req != "" {
 				return req == ""
 			}
-			var arg ast.Expr
-			if send := httpreq.SendCall(c.pass.TypesInfo, call); send != nil && send.Request >= 0 {
-				arg = httpreq.Arg(call, send.Request)
-			} else if fn := c.callee(call); fn != nil && isDoShaped(fn) && len(call.Args) == 1 {
-				arg = call.Args[0]
-			}
+			arg, _ := httpreq.SentRequest(c.pass.TypesInfo, call)
 			id, ok := ast.Unparen(arg).(*ast.Ident)
 			if !ok {
 				return true
 			}
 			v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
-			if !ok || !isHTTPRequest(v.Type()) {
+			if !ok || !httpreq.IsRequest(v.Type()) {
 				return true
 			}
 			if _, obj := scope.LookupParent(id.Name, pos); obj == v && v.Pos() < pos {
@@ -215,11 +210,6 @@ func (c *checker) contextAt(reg *retry.Region, pos token.Pos) string {
 		})
 	}
 	return req
-}
-
-func isHTTPRequest(t types.Type) bool {
-	p, ok := t.(*types.Pointer)
-	return ok && isNamed(p.Elem(), "net/http", "Request")
 }
 
 // selectFix replaces the wait statement of s with a select on ctx.Done()
