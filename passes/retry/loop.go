@@ -167,19 +167,19 @@ func (c *collector) attempt(body *ast.BlockStmt, label *ast.Ident) *attempt {
 		var (
 			call   *ast.CallExpr
 			errVar *types.Var
-			check  *ast.IfStmt
+			check  ast.Stmt // *ast.IfStmt or *ast.SwitchStmt
 			rest   []ast.Stmt
 		)
-		if ifs, ok := s.(*ast.IfStmt); ok && ifs.Init != nil {
-			call, errVar = c.fallibleAssign(ifs.Init)
-			check, rest = ifs, list[k+1:]
+		if init := checkInit(s); init != nil {
+			call, errVar = c.fallibleAssign(init)
+			check, rest = s, list[k+1:]
 		} else if call, errVar = c.fallibleAssign(s); call != nil {
 			for j := k + 1; j < len(list); j++ {
-				if ifs, ok := list[j].(*ast.IfStmt); ok && ifs.Init == nil && c.errForm(ifs.Cond, errVar) != noCheck {
-					check, rest = ifs, list[j+1:]
+				if checkInit(list[j]) == nil && c.checks(list[j], errVar) {
+					check, rest = list[j], list[j+1:]
 					break
 				}
-				if c.assigns(list[j], errVar) || leaves(list[j], label) {
+				if c.assigns(list[j], errVar) || leaves(list[j], scope{label: label}) {
 					break
 				}
 			}
@@ -187,36 +187,172 @@ func (c *collector) attempt(body *ast.BlockStmt, label *ast.Ident) *attempt {
 		if call == nil || check == nil {
 			continue
 		}
-		var success []ast.Stmt
-		ok := false
-		switch c.errForm(check.Cond, errVar) {
-		case failureThen:
-			fail := check.Body.List
-			switch els := check.Else.(type) {
-			case nil:
-				ok = endsRound(fail, label) && endsLeave(rest, label)
-				success = rest
-			case *ast.BlockStmt:
-				ok = !endsLeave(fail, label) && endsLeave(els.List, label) &&
-					(endsRound(fail, label) || !endsLeave(rest, label))
-				success = els.List
-			}
-		case successThen:
-			success = check.Body.List
-			switch els := check.Else.(type) {
-			case nil:
-				ok = endsLeave(success, label) && !endsLeave(rest, label)
-			case *ast.BlockStmt:
-				ok = endsLeave(success, label) && !endsLeave(els.List, label) &&
-					(endsRound(els.List, label) || !endsLeave(rest, label))
-			}
+		var (
+			ok      bool
+			success [][]ast.Stmt
+		)
+		switch check := check.(type) {
+		case *ast.IfStmt:
+			ok, success = c.ifOutcome(check, errVar, rest, label)
+		case *ast.SwitchStmt:
+			ok, success = c.switchOutcome(check, errVar, rest, label)
 		}
 		if !ok {
 			continue
 		}
-		return &attempt{call: call, once: onceSpans(success, label)}
+		var once []span
+		for _, list := range success {
+			once = append(once, onceSpans(list, label)...)
+		}
+		return &attempt{call: call, once: once}
 	}
 	return nil
+}
+
+// checkInit returns the init statement of s when s is an if or a switch
+// that has one.
+func checkInit(s ast.Stmt) ast.Stmt {
+	switch s := s.(type) {
+	case *ast.IfStmt:
+		return s.Init
+	case *ast.SwitchStmt:
+		return s.Init
+	}
+	return nil
+}
+
+// checks reports whether s is an if or a switch that checks errVar (see
+// errForm and errSwitch).
+func (c *collector) checks(s ast.Stmt, errVar *types.Var) bool {
+	switch s := s.(type) {
+	case *ast.IfStmt:
+		return c.errForm(s.Cond, errVar) != noCheck
+	case *ast.SwitchStmt:
+		_, form := c.errSwitch(s, errVar)
+		return form != noCheck
+	}
+	return false
+}
+
+// ifOutcome reports whether the if check of errVar, followed in the loop
+// body by rest, goes round on failure and leaves on success, and returns
+// the success path.
+func (c *collector) ifOutcome(check *ast.IfStmt, errVar *types.Var, rest []ast.Stmt, label *ast.Ident) (bool, [][]ast.Stmt) {
+	top := scope{label: label}
+	switch c.errForm(check.Cond, errVar) {
+	case failureThen:
+		fail := check.Body.List
+		switch els := check.Else.(type) {
+		case nil:
+			return endsRound(fail, top) && endsLeave(rest, top), [][]ast.Stmt{rest}
+		case *ast.BlockStmt:
+			return !endsLeave(fail, top) && endsLeave(els.List, top) &&
+				(endsRound(fail, top) || !endsLeave(rest, top)), [][]ast.Stmt{els.List}
+		}
+	case successThen:
+		success := check.Body.List
+		switch els := check.Else.(type) {
+		case nil:
+			return endsLeave(success, top) && !endsLeave(rest, top), [][]ast.Stmt{success}
+		case *ast.BlockStmt:
+			return endsLeave(success, top) && !endsLeave(els.List, top) &&
+				(endsRound(els.List, top) || !endsLeave(rest, top)), [][]ast.Stmt{success}
+		}
+	}
+	return false, nil
+}
+
+// errSwitch returns the clauses of sw when its first clause checks errVar
+// (`switch { case err != nil: ...` or `case err == nil:`, see errForm, or
+// `switch err { case nil: ...`), and the form of that check. A switch with
+// a fallthrough, or a break out of the switch anywhere but at the end of a
+// clause, is no check: its paths are not those of an if.
+func (c *collector) errSwitch(sw *ast.SwitchStmt, errVar *types.Var) ([]*ast.CaseClause, checkForm) {
+	var clauses []*ast.CaseClause
+	for _, s := range sw.Body.List {
+		cc, ok := s.(*ast.CaseClause)
+		if !ok || breaksSwitch(cc.Body) {
+			return nil, noCheck
+		}
+		clauses = append(clauses, cc)
+	}
+	if len(clauses) == 0 || len(clauses[0].List) != 1 {
+		return nil, noCheck
+	}
+	first := clauses[0].List[0]
+	if sw.Tag == nil {
+		return clauses, c.errForm(first, errVar)
+	}
+	if c.varOf(sw.Tag) == errVar && c.isNil(first) {
+		return clauses, successThen
+	}
+	return nil, noCheck
+}
+
+// switchOutcome is ifOutcome for a switch on errVar: its first clause is
+// the if's body, its other clauses (and, without a default, the way
+// through no clause) the if's else.
+func (c *collector) switchOutcome(sw *ast.SwitchStmt, errVar *types.Var, rest []ast.Stmt, label *ast.Ident) (bool, [][]ast.Stmt) {
+	clauses, form := c.errSwitch(sw, errVar)
+	if form == noCheck {
+		return false, nil
+	}
+	top, in := scope{label: label}, scope{label: label, inSwitch: true}
+	var others [][]ast.Stmt
+	hasDefault := false
+	for _, cc := range clauses[1:] {
+		others = append(others, cc.Body)
+		hasDefault = hasDefault || cc.List == nil
+	}
+	if !hasDefault {
+		others = append(others, nil)
+	}
+	first := clauses[0].Body
+	switch form {
+	case failureThen:
+		if len(clauses) == 1 {
+			return endsRound(first, in) && endsLeave(rest, top), [][]ast.Stmt{rest}
+		}
+		if !hasDefault {
+			return false, nil // success partly falls through to rest
+		}
+		for _, list := range others {
+			if !endsLeave(list, in) {
+				return false, nil
+			}
+		}
+		return !endsLeave(first, in) && (endsRound(first, in) || !endsLeave(rest, top)), others
+	case successThen:
+		if !endsLeave(first, in) {
+			return false, nil
+		}
+		for _, list := range others {
+			if !endsLeave(list, in) && (endsRound(list, in) || !endsLeave(rest, top)) {
+				return true, [][]ast.Stmt{first}
+			}
+		}
+	}
+	return false, nil
+}
+
+// breaksSwitch reports whether list breaks out of its enclosing switch
+// other than by its last statement, or falls through.
+func breaksSwitch(list []ast.Stmt) bool {
+	found := false
+	for _, s := range list {
+		ast.Inspect(s, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				return false // their unlabeled breaks are theirs
+			case *ast.BranchStmt:
+				if n.Tok == token.FALLTHROUGH || n.Tok == token.BREAK && n.Label == nil && n != list[len(list)-1] {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 // fallibleAssign returns the call and error variable of s when s assigns
@@ -311,19 +447,26 @@ func (c *collector) isNil(e ast.Expr) bool {
 	return ok && tv.IsNil()
 }
 
-// leaves reports whether s always leaves the loop labeled label (or the
-// innermost loop): a return, a break of that loop, or an if whose branches
-// all leave.
-func leaves(s ast.Stmt, label *ast.Ident) bool {
+// A scope is where a branch statement of the loop's body sits: in the loop
+// labeled label (or nil), perhaps inside a switch, where an unlabeled
+// break leaves the switch, not the loop.
+type scope struct {
+	label    *ast.Ident
+	inSwitch bool
+}
+
+// leaves reports whether s always leaves the loop: a return, a break of
+// the loop, or an if whose branches all leave.
+func leaves(s ast.Stmt, sc scope) bool {
 	switch s := s.(type) {
 	case *ast.ReturnStmt:
 		return true
 	case *ast.BranchStmt:
-		return s.Tok == token.BREAK && targets(s, label)
+		return s.Tok == token.BREAK && targets(s, sc)
 	case *ast.BlockStmt:
-		return endsLeave(s.List, label)
+		return endsLeave(s.List, sc)
 	case *ast.IfStmt:
-		return s.Else != nil && endsLeave(s.Body.List, label) && leaves(s.Else, label)
+		return s.Else != nil && endsLeave(s.Body.List, sc) && leaves(s.Else, sc)
 	case *ast.ExprStmt:
 		// panic leaves too, but a loop that panics on success is no retry
 		// loop; treat it as not leaving.
@@ -332,22 +475,25 @@ func leaves(s ast.Stmt, label *ast.Ident) bool {
 }
 
 // targets reports whether branch statement s, at the top level of the
-// loop's body (not inside a nested loop, switch or select), targets the
-// loop labeled label.
-func targets(s *ast.BranchStmt, label *ast.Ident) bool {
-	return s.Label == nil || (label != nil && s.Label.Name == label.Name)
+// loop's body or of a switch clause in it (not inside a nested loop,
+// select or other switch), targets the loop.
+func targets(s *ast.BranchStmt, sc scope) bool {
+	if s.Label != nil {
+		return sc.label != nil && s.Label.Name == sc.label.Name
+	}
+	return s.Tok != token.BREAK || !sc.inSwitch
 }
 
-func endsLeave(list []ast.Stmt, label *ast.Ident) bool {
-	return len(list) > 0 && leaves(list[len(list)-1], label)
+func endsLeave(list []ast.Stmt, sc scope) bool {
+	return len(list) > 0 && leaves(list[len(list)-1], sc)
 }
 
-func endsRound(list []ast.Stmt, label *ast.Ident) bool {
+func endsRound(list []ast.Stmt, sc scope) bool {
 	if len(list) == 0 {
 		return false
 	}
 	s, ok := list[len(list)-1].(*ast.BranchStmt)
-	return ok && s.Tok == token.CONTINUE && targets(s, label)
+	return ok && s.Tok == token.CONTINUE && targets(s, sc)
 }
 
 // onceSpans returns the span of the success path that runs once: the

@@ -51,13 +51,18 @@ const (
 	// A for loop (three-clause, condition-only, bare, or range over an
 	// integer) is a Loop region only when all of these hold:
 	//   - a call whose last result is an error is assigned at the top level
-	//     of the body (or in an if's init), and the error is then checked by
-	//     an if at the top level of the body (err != nil or err == nil,
-	//     possibly as the leftmost operand of && or ||);
+	//     of the body (or in an if's or a switch's init), and the error is
+	//     then checked by an if at the top level of the body (err != nil or
+	//     err == nil, possibly as the leftmost operand of && or ||), or by a
+	//     switch whose first case is such a check (switch { case err != nil:
+	//     ...) or is nil (switch err { case nil: ...), its other cases being
+	//     the if's else; a switch with a fallthrough, or with a break out of
+	//     it anywhere but at the end of a case, is no check;
 	//   - the failure branch does not end in return or break (it ends in
 	//     continue, or falls off the end of the body), and the success
 	//     branch ends in return or break (statements before may continue
-	//     conditionally, e.g. on a 5xx status);
+	//     conditionally, e.g. on a 5xx status); in a switch, only a break
+	//     labeled with the loop's label leaves the loop;
 	//   - no variable that the loop changes from one iteration to the next
 	//     (the for clause's variables, variables declared outside the body
 	//     and assigned or incremented in it) feeds the call's arguments or
