@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -197,7 +198,7 @@ func (c *collector) attempt(body *ast.BlockStmt, label *ast.Ident) *attempt {
 		case *ast.SwitchStmt:
 			ok, success = c.switchOutcome(check, errVar, rest, label)
 		}
-		if !ok {
+		if !ok || c.failsOnSuccess(success) {
 			continue
 		}
 		var once []span
@@ -759,4 +760,75 @@ func (c *collector) countingCall(call *ast.CallExpr) bool {
 		}
 	}
 	return false
+}
+
+// failureCalls are the functions (and methods, by their package) whose
+// call at the top level of a loop's success path says that success was
+// the unexpected outcome: a test expecting every attempt to fail, an exit.
+var failureCalls = map[string]map[string]bool{
+	"testing": {"Error": true, "Errorf": true, "Fatal": true, "Fatalf": true, "Fail": true, "FailNow": true},
+	"log":     {"Fatal": true, "Fatalf": true, "Fatalln": true, "Panic": true, "Panicf": true, "Panicln": true},
+	"os":      {"Exit": true},
+}
+
+// errorMakers are the functions whose result is never a nil error.
+var errorMakers = map[string]map[string]bool{
+	"errors": {"New": true},
+	"fmt":    {"Errorf": true},
+}
+
+// failsOnSuccess reports whether the success paths treat success as a
+// failure, so that the loop expects every attempt to fail rather than
+// retrying until one succeeds: one of them calls a failure report (a
+// test's Error or Fatal, panic, log.Fatal, os.Exit) at its top level, or
+// every path ends in a return and every return on them returns a new
+// error (errors.New, fmt.Errorf).
+func (c *collector) failsOnSuccess(success [][]ast.Stmt) bool {
+	info := c.pass.TypesInfo
+	isCall := func(e ast.Expr, table map[string]map[string]bool) bool {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn := calleeFunc(info, call)
+		return fn != nil && fn.Pkg() != nil && table[fn.Pkg().Path()][fn.Name()]
+	}
+	isPanic := func(e ast.Expr) bool {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+		b, _ := info.Uses[id].(*types.Builtin)
+		return ok && b != nil && b.Name() == "panic"
+	}
+	newErrorsOnly := len(success) > 0
+	for _, list := range success {
+		for _, s := range list {
+			if es, ok := s.(*ast.ExprStmt); ok && (isCall(es.X, failureCalls) || isPanic(es.X)) {
+				return true
+			}
+		}
+		if len(list) == 0 {
+			newErrorsOnly = false
+			continue
+		}
+		if _, ok := list[len(list)-1].(*ast.ReturnStmt); !ok {
+			newErrorsOnly = false
+		}
+		for _, s := range list {
+			ast.Inspect(s, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.ReturnStmt:
+					if !slices.ContainsFunc(n.Results, func(e ast.Expr) bool { return isCall(e, errorMakers) }) {
+						newErrorsOnly = false
+					}
+				}
+				return newErrorsOnly
+			})
+		}
+	}
+	return newErrorsOnly
 }

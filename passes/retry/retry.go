@@ -63,6 +63,11 @@ const (
 	//     branch ends in return or break (statements before may continue
 	//     conditionally, e.g. on a 5xx status); in a switch, only a break
 	//     labeled with the loop's label leaves the loop;
+	//   - success is not treated as a failure: the success branch calls no
+	//     test failure (testing's Error, Errorf, Fatal, Fatalf, Fail,
+	//     FailNow), panic, log.Fatal/Panic or os.Exit at its top level, and
+	//     does not only return new errors (errors.New, fmt.Errorf): such a
+	//     loop expects every attempt to fail;
 	//   - no variable that the loop changes from one iteration to the next
 	//     (the for clause's variables, variables declared outside the body
 	//     and assigned or incremented in it) feeds the call's arguments or
