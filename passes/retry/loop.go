@@ -617,32 +617,51 @@ func (c *collector) derives(v *types.Var, body *ast.BlockStmt) []ast.Expr {
 // values computed from them in body, are used only to count: compared,
 // incremented, turned into a delay, logged or formatted.
 func (c *collector) countsOnly(body *ast.BlockStmt, varied map[*types.Var]bool) bool {
-	info := c.pass.TypesInfo
 	counters := make(map[*types.Var]bool)
 	for v := range varied {
 		if isInteger(v.Type()) {
 			counters[v] = true
 		}
 	}
+	return c.onlyCount(body, counters, helperDepth)
+}
+
+// helperDepth bounds the chain of helpers of the package that a counter
+// may be passed through (see countingCall).
+const helperDepth = 3
+
+// onlyCount reports whether counters, and integer values computed from them
+// in body, are used only to count in body (see countingUse); depth bounds
+// the helpers they may be passed to.
+func (c *collector) onlyCount(body *ast.BlockStmt, counters map[*types.Var]bool, depth int) bool {
+	info := c.pass.TypesInfo
 	if len(counters) == 0 {
 		return true
 	}
 	// Integer variables computed from a counter are counters too.
+	derive := func(lhs ast.Expr, rhs ast.Expr) bool {
+		v := c.varOf(lhs)
+		if v == nil || counters[v] || !isInteger(v.Type()) || !c.mentions(rhs, counters) {
+			return false
+		}
+		counters[v] = true
+		return true
+	}
 	for changed := true; changed; {
 		changed = false
 		ast.Inspect(body, func(n ast.Node) bool {
-			as, ok := n.(*ast.AssignStmt)
-			if !ok || len(as.Lhs) != len(as.Rhs) {
-				return true
-			}
-			for i, lhs := range as.Lhs {
-				v := c.varOf(lhs)
-				if v == nil || counters[v] || !isInteger(v.Type()) {
-					continue
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if len(n.Lhs) == len(n.Rhs) {
+					for i, lhs := range n.Lhs {
+						changed = derive(lhs, n.Rhs[i]) || changed
+					}
 				}
-				if c.mentions(as.Rhs[i], counters) {
-					counters[v] = true
-					changed = true
+			case *ast.ValueSpec:
+				if len(n.Names) == len(n.Values) {
+					for i, name := range n.Names {
+						changed = derive(name, n.Values[i]) || changed
+					}
 				}
 			}
 			return true
@@ -663,7 +682,7 @@ func (c *collector) countsOnly(body *ast.BlockStmt, varied map[*types.Var]bool) 
 		if !isID {
 			return true
 		}
-		if v, _ := info.Uses[id].(*types.Var); v != nil && counters[v] && !c.countingUse(stack) {
+		if v, _ := info.Uses[id].(*types.Var); v != nil && counters[v] && !c.countingUse(stack, depth) {
 			ok = false
 		}
 		return true
@@ -685,8 +704,10 @@ func (c *collector) mentions(e ast.Expr, vars map[*types.Var]bool) bool {
 }
 
 // countingUse reports whether the counter identifier at the top of stack
-// is used to count (see countsOnly).
-func (c *collector) countingUse(stack []ast.Node) bool {
+// is used to count (see countsOnly): not an index, a slice bound, an
+// element, a value sent, an address taken, or an argument of a call other
+// than a counting one (see countingCall).
+func (c *collector) countingUse(stack []ast.Node, depth int) bool {
 	info := c.pass.TypesInfo
 	child := stack[len(stack)-1]
 	for i := len(stack) - 2; i >= 0; i-- {
@@ -699,6 +720,10 @@ func (c *collector) countingUse(stack []ast.Node) bool {
 			return false
 		case *ast.SliceExpr:
 			if child != p.X {
+				return false
+			}
+		case *ast.UnaryExpr:
+			if p.Op == token.AND {
 				return false
 			}
 		case *ast.SendStmt:
@@ -715,7 +740,11 @@ func (c *collector) countingUse(stack []ast.Node) bool {
 					break // min, max
 				}
 			}
-			return c.countingCall(p)
+			ok, follow := c.countingCall(p, child, depth)
+			if !ok || !follow {
+				return ok
+			}
+			// A helper's result may carry the counter: look further up.
 		case ast.Stmt:
 			return true
 		}
@@ -733,33 +762,84 @@ var countingPkgs = map[string]bool{
 	backoffV4: true, backoffV5: true, retryGo: true, goRetry: true, k8sWait: true,
 }
 
-// countingCall reports whether passing a counter to call keeps it a
-// counter: the call computes a delay (returns a time.Duration), or belongs
-// to a time, math, formatting or logging package.
-func (c *collector) countingCall(call *ast.CallExpr) bool {
+// countingCall reports whether passing a counter to call as its argument
+// arg keeps it a counter: the call computes a delay (returns a
+// time.Duration), or belongs to a time, math, formatting or logging
+// package, or is a helper of this package whose parameter for arg is
+// itself only used to count (see onlyCount), depth bounding the chain of
+// helpers. follow says that the call's result may carry the counter: the
+// result of a helper, unless it has none or is a bool.
+func (c *collector) countingCall(call *ast.CallExpr, arg ast.Node, depth int) (ok, follow bool) {
 	info := c.pass.TypesInfo
 	if tv, ok := info.Types[call]; ok && tv.Type != nil {
 		if n, ok := types.Unalias(tv.Type).(*types.Named); ok && n.Obj().Pkg() != nil &&
 			n.Obj().Pkg().Path() == "time" && n.Obj().Name() == "Duration" {
-			return true
+			return true, false
 		}
 	}
 	fn := calleeFunc(info, call)
 	if fn == nil || fn.Pkg() == nil {
-		return false
+		return false, false
 	}
 	path := fn.Pkg().Path()
 	if countingPkgs[path] {
-		return true
+		return true, false
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil {
+		return false, false
 	}
 	// Methods of loggers (log/slog, zap, logrus, zerolog, klog, logr...).
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+	if sig.Recv() != nil {
 		base := path[strings.LastIndex(path, "/")+1:]
 		if strings.Contains(base, "log") || strings.Contains(base, "zap") {
-			return true
+			return true, false
 		}
 	}
-	return false
+	if depth == 0 || !c.countingParam(fn.Origin(), call, arg, depth-1) {
+		return false, false
+	}
+	res := sig.Results()
+	return true, res.Len() > 1 || res.Len() == 1 && !isBool(res.At(0).Type())
+}
+
+// countingParam reports whether fn is declared in this package and its
+// parameter that receives the argument arg of call is an integer that its
+// body uses, only to count. A variadic parameter never is.
+func (c *collector) countingParam(fn *types.Func, call *ast.CallExpr, arg ast.Node, depth int) bool {
+	decl := c.decls[fn]
+	sig, _ := fn.Type().(*types.Signature)
+	if decl == nil || sig == nil || call.Ellipsis.IsValid() {
+		return false
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if s, ok := c.pass.TypesInfo.Selections[sel]; ok && s.Kind() == types.MethodExpr {
+			return false // T.M(recv, args): the arguments are shifted
+		}
+	}
+	i := slices.IndexFunc(call.Args, func(e ast.Expr) bool { return e == arg })
+	if i < 0 || i >= sig.Params().Len() || sig.Variadic() && i >= sig.Params().Len()-1 {
+		return false
+	}
+	param := sig.Params().At(i)
+	if !isInteger(param.Type()) {
+		return false
+	}
+	// A helper that ignores the counter is no evidence of counting: when
+	// unsure, not a counter.
+	used := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == param {
+			used = true
+		}
+		return !used
+	})
+	return used && c.onlyCount(decl.Body, map[*types.Var]bool{param: true}, depth)
+}
+
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
 }
 
 // failureCalls are the functions (and methods, by their package) whose

@@ -76,7 +76,12 @@ const (
 	//   - counters (those same loop-varied variables and values computed
 	//     from them) are used only to count: compared, incremented, turned
 	//     into a delay, logged or formatted; never as an index or slice
-	//     bound or passed to any other call;
+	//     bound, nor their address taken, nor passed to any other call than
+	//     one returning a time.Duration, one of the time, math, formatting
+	//     and logging packages, or a function of this package whose
+	//     (non-variadic, integer) parameter is used in its body, and only
+	//     to count by these same rules (through at most three such
+	//     functions), its result being then checked as the counter is;
 	//   - the body receives from no channel other than a context's Done()
 	//     or a time channel (time.After, a Timer's or Ticker's C): otherwise
 	//     it is a worker loop.
