@@ -26,12 +26,14 @@
 #            and -memprofile and print the top of the profiles
 # -o NAME    write eval/results/NAME.md (default bench), raw timings in
 #            eval/results/raw/NAME/
+# -report    measure nothing: rewrite the report from the rounds already in
+#            eval/results/raw/NAME/times.tsv (e.g. of a run stopped early)
 #
 # Writes eval/results/bench.md; raw timings in eval/results/raw/bench/.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-n=5 frac=1 tools="a b c d e f" profile=false name=bench
+n=5 frac=1 tools="a b c d e f" profile=false name=bench report_only=false
 while [ $# -gt 0 ]; do
 	case $1 in
 	-n) n=$2; shift 2 ;;
@@ -39,20 +41,14 @@ while [ $# -gt 0 ]; do
 	-tools) tools=$2; shift 2 ;;
 	-profile) profile=true; shift ;;
 	-o) name=$2; shift 2 ;;
+	-report) report_only=true; shift ;;
 	*) echo "usage: eval/bench.sh [-n N] [-frac F] [-tools \"a b c d e f\"] [-profile] [-o NAME]" >&2; exit 2 ;;
 	esac
 done
 
 need_gnu_time
 build_drivers
-build_staticcheck
 raw=$RESULTS/raw/$name
-rm -rf "$raw"
-mkdir -p "$raw"
-sampled_packages "$frac" >"$raw/packages.txt"
-mapfile -t pkgs <"$raw/packages.txt"
-log "${#pkgs[@]} packages (fraction $frac of the corpus), $n rounds, tools: $tools"
-
 warm=$(go env GOCACHE) cold=$raw/gocache-cold sccache=$raw/staticcheck-cache
 unset GOFLAGS
 export GOWORK=off
@@ -86,16 +82,32 @@ run() {
 	esac
 }
 
-log "warming the build cache for a, b and d"
-(cd "$CORPUS" && GOCACHE=$warm go list -e -deps -test -export -compiled "${pkgs[@]}" >/dev/null 2>&1) || true
-printf 'tool\tround\twall_s\tuser_s\tsys_s\tmaxrss_kb\texit\tloadavg\n' >"$raw/times.tsv"
-start_load=$(machine_info)
-for round in $(seq 1 "$n"); do
-	log "round $round of $n"
-	for tool in $tools; do
-		run "$tool" "$round"
+if $report_only; then
+	mapfile -t pkgs <"$raw/packages.txt"
+	start_load=$(head -1 "$raw/machine.txt")
+	n=$(awk -F'\t' 'NR > 1 { print $2 }' "$raw/times.tsv" | sort -u | wc -l)
+	TV_COMMIT=$(cat "$raw/commit.txt")
+	tools=$(awk -F'\t' 'NR > 1 && !s[$1]++ { printf "%s ", $1 }' "$raw/times.tsv")
+else
+	build_staticcheck
+	rm -rf "$raw"
+	mkdir -p "$raw"
+	sampled_packages "$frac" >"$raw/packages.txt"
+	mapfile -t pkgs <"$raw/packages.txt"
+	echo "$TV_COMMIT" >"$raw/commit.txt"
+	log "${#pkgs[@]} packages (fraction $frac of the corpus), $n rounds, tools: $tools"
+	log "warming the build cache for a, b and d"
+	(cd "$CORPUS" && GOCACHE=$warm go list -e -deps -test -export -compiled "${pkgs[@]}" >/dev/null 2>&1) || true
+	printf 'tool\tround\twall_s\tuser_s\tsys_s\tmaxrss_kb\texit\tloadavg\n' >"$raw/times.tsv"
+	start_load=$(machine_info)
+	echo "$start_load" >"$raw/machine.txt"
+	for round in $(seq 1 "$n"); do
+		log "round $round of $n"
+		for tool in $tools; do
+			run "$tool" "$round"
+		done
 	done
-done
+fi
 
 names() {
 	case $1 in
@@ -120,7 +132,7 @@ report=$RESULTS/$name.md
 	echo
 	echo "- commit: $(commit_info)"
 	echo "- run: $(date -u +%Y-%m-%dT%H:%MZ); machine: $start_load; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-	echo "- packages: ${#pkgs[@]} (fraction $frac of the corpus; list in raw/bench/packages.txt), tests included; medians of $n rounds"
+	echo "- packages: ${#pkgs[@]} (list in raw/$name/packages.txt), tests included; medians of $n rounds"
 	echo
 	echo "| tool | wall s | CPU s (user+sys) | peak RSS MiB |"
 	echo "| --- | ---: | ---: | ---: |"

@@ -6,6 +6,7 @@
 //	tvreport findings -modules eval/modules.txt -o eval/results/findings run1.json run2.json ...
 //	tvreport errors [-stderr run.stderr]... run.json ...
 //	go mod edit -json | tvreport localreplaces
+//	tvreport triage -findings eval/results/findings.json -rules eval/triage.tsv
 //
 // findings writes PREFIX.json (one record per finding) and PREFIX.md (counts
 // per analyzer and per module, then every finding). errors prints every
@@ -13,7 +14,9 @@
 // analyzed code itself (type errors: "analysis skipped due to errors in
 // package") are counted apart and do not fail. localreplaces prints the
 // module paths that a go.mod replaces with a directory, for eval/fix.sh to
-// drop.
+// drop. triage joins the findings with the verdicts of eval/triage.tsv
+// and prints the triage table, the precision, and any finding no rule
+// covers.
 package main
 
 import (
@@ -41,6 +44,8 @@ func main() {
 		errorsCmd(os.Args[2:])
 	case "localreplaces":
 		localReplacesCmd()
+	case "triage":
+		triageCmd(os.Args[2:])
 	default:
 		usage()
 	}
@@ -393,6 +398,83 @@ func localReplacesCmd() {
 		if r.New.Version == "" {
 			fmt.Println(r.Old.Path)
 		}
+	}
+}
+
+type rule struct{ analyzer, pattern, verdict, reason string }
+
+func triageCmd(args []string) {
+	fs := flag.NewFlagSet("triage", flag.ExitOnError)
+	findingsFile := fs.String("findings", "", "findings.json written by tvreport findings")
+	rulesFile := fs.String("rules", "", "triage rules: analyzer, position pattern, verdict, reason (tab-separated)")
+	fs.Parse(args)
+	data, err := os.ReadFile(*findingsFile)
+	check(err)
+	var all []Finding
+	check(json.Unmarshal(data, &all))
+	data, err = os.ReadFile(*rulesFile)
+	check(err)
+	var rules []rule
+	for line := range strings.Lines(string(data)) {
+		line = strings.TrimRight(line, "\n")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.SplitN(line, "\t", 4)
+		if len(f) != 4 {
+			check(fmt.Errorf("%s: bad rule %q", *rulesFile, line))
+		}
+		rules = append(rules, rule{f[0], f[1], f[2], f[3]})
+	}
+	counts := make(map[string]int)
+	perAnalyzer := make(map[string]map[string]int)
+	var untriaged []Finding
+	fmt.Println("| # | analyzer | position | verdict | reason |")
+	fmt.Println("| ---: | --- | --- | --- | --- |")
+	for i, f := range all {
+		// Match on module@version/file:line, without the column.
+		pos := f.Posn
+		if m := posnRE.FindStringSubmatch(pos); m != nil {
+			pos = m[1] + ":" + m[2]
+		}
+		var r *rule
+		for j := range rules {
+			if rules[j].analyzer != f.Analyzer {
+				continue
+			}
+			if ok, _ := filepath.Match(rules[j].pattern, pos); ok {
+				r = &rules[j]
+				break
+			}
+		}
+		if r == nil {
+			untriaged = append(untriaged, f)
+			counts["untriaged"]++
+			fmt.Printf("| %d | %s | %s | **untriaged** | |\n", i+1, f.Analyzer, f.Posn)
+			continue
+		}
+		counts[r.verdict]++
+		if perAnalyzer[f.Analyzer] == nil {
+			perAnalyzer[f.Analyzer] = make(map[string]int)
+		}
+		perAnalyzer[f.Analyzer][r.verdict]++
+		perAnalyzer[f.Analyzer]["all"]++
+		fmt.Printf("| %d | %s | %s | %s | %s |\n", i+1, f.Analyzer, f.Posn, r.verdict, r.reason)
+	}
+	fmt.Println()
+	tp, fp, unsure := counts["TP"], counts["FP"], counts["unsure"]
+	fmt.Printf("%d findings: %d TP, %d FP, %d unsure, %d untriaged; precision TP/(TP+FP) = %.1f%% (%.1f%% counting unsure as FP)\n",
+		len(all), tp, fp, unsure, counts["untriaged"],
+		100*float64(tp)/float64(max(tp+fp, 1)), 100*float64(tp)/float64(max(tp+fp+unsure, 1)))
+	fmt.Println()
+	fmt.Println("| analyzer | findings | TP | FP | unsure | precision TP/(TP+FP) |")
+	fmt.Println("| --- | ---: | ---: | ---: | ---: | ---: |")
+	for _, a := range keys(all, func(f Finding) string { return f.Analyzer }) {
+		n, t, p, u := perAnalyzer[a]["all"], perAnalyzer[a]["TP"], perAnalyzer[a]["FP"], perAnalyzer[a]["unsure"]
+		fmt.Printf("| %s | %d | %d | %d | %d | %.0f%% |\n", a, n, t, p, u, 100*float64(t)/float64(max(t+p, 1)))
+	}
+	for _, f := range untriaged {
+		fmt.Fprintf(os.Stderr, "untriaged: %s %s %s\n", f.Analyzer, f.Posn, f.Message)
 	}
 }
 
