@@ -146,9 +146,9 @@ func Conditions(n ast.Node) map[ast.Expr]bool {
 type Nilness int
 
 const (
-	Unknown Nilness = iota
-	Nil             // the variable is nil
-	NonNil          // the variable is not nil
+	Unknown Nilness = iota // the condition does not tell
+	Nil                    // the variable is nil
+	NonNil                 // the variable is not nil
 )
 
 // Branch returns what taking b.Succs[i] tells about whether v is nil, when
