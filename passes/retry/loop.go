@@ -290,6 +290,12 @@ func (c *collector) errSwitch(sw *ast.SwitchStmt, errVar *types.Var) ([]*ast.Cas
 	return nil, noCheck
 }
 
+// plainCheck reports whether e is err != nil or err == nil, alone.
+func (c *collector) plainCheck(e ast.Expr, errVar *types.Var) bool {
+	b, ok := ast.Unparen(e).(*ast.BinaryExpr)
+	return ok && (b.Op == token.EQL || b.Op == token.NEQ) && c.errForm(b, errVar) != noCheck
+}
+
 // switchOutcome is ifOutcome for a switch on errVar: its first clause is
 // the if's body, its other clauses (and, without a default, the way
 // through no clause) the if's else.
@@ -299,8 +305,15 @@ func (c *collector) switchOutcome(sw *ast.SwitchStmt, errVar *types.Var, rest []
 		return false, nil
 	}
 	top, in := scope{label: label}, scope{label: label, inSwitch: true}
-	var others [][]ast.Stmt
+	// case err != nil: ... case err == nil: ... is as good as a default,
+	// and the cases after it never run.
 	hasDefault := false
+	if len(clauses) > 1 && len(clauses[1].List) == 1 && c.plainCheck(clauses[0].List[0], errVar) {
+		if c.plainCheck(clauses[1].List[0], errVar) && c.errForm(clauses[1].List[0], errVar) != form {
+			clauses, hasDefault = clauses[:2], true
+		}
+	}
+	var others [][]ast.Stmt
 	for _, cc := range clauses[1:] {
 		others = append(others, cc.Body)
 		hasDefault = hasDefault || cc.List == nil

@@ -56,8 +56,9 @@ const (
 	//     err == nil, possibly as the leftmost operand of && or ||), or by a
 	//     switch whose first case is such a check (switch { case err != nil:
 	//     ...) or is nil (switch err { case nil: ...), its other cases being
-	//     the if's else; a switch with a fallthrough, or with a break out of
-	//     it anywhere but at the end of a case, is no check;
+	//     the if's else (a second case err == nil after case err != nil, or
+	//     the reverse, is a default); a switch with a fallthrough, or with a
+	//     break out of it anywhere but at the end of a case, is no check;
 	//   - the failure branch does not end in return or break (it ends in
 	//     continue, or falls off the end of the body), and the success
 	//     branch ends in return or break (statements before may continue

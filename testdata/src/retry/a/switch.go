@@ -170,3 +170,48 @@ func switchOther(mode int) error {
 	}
 	return nil
 }
+
+// The complement of the first case is as good as a default.
+func switchComplement() error {
+	for i := 0; i < 3; i++ { // want `loop region attempt op counter i`
+		err := op()
+		switch {
+		case err != nil:
+			time.Sleep(backoff(i))
+		case err == nil:
+			return nil
+		}
+	}
+	return nil
+}
+
+// Silent: success and failure both leave; no way through the switch is
+// left to go round.
+func switchBothLeave() error {
+	for i := 0; i < 3; i++ {
+		err := op()
+		switch {
+		case err == nil:
+			return nil
+		case err != nil:
+			return err
+		}
+	}
+	return nil
+}
+
+// Silent: the first case is not a plain check, so the second does not
+// cover every other way (a permanent error falls out of the switch).
+func switchNotComplement() error {
+	for i := 0; i < 3; i++ {
+		err := op()
+		switch {
+		case err != nil && retryable(err):
+			time.Sleep(backoff(i))
+		case err == nil:
+			return nil
+		}
+		return err
+	}
+	return nil
+}
