@@ -749,8 +749,11 @@ func (c *collector) countingUse(stack []ast.Node, depth int) bool {
 				break // conversion: look further up
 			}
 			if id, ok := ast.Unparen(p.Fun).(*ast.Ident); ok {
-				if _, ok := info.Uses[id].(*types.Builtin); ok {
-					break // min, max
+				if b, ok := info.Uses[id].(*types.Builtin); ok {
+					if !countingBuiltins[b.Name()] {
+						return false // append, make, delete...: data
+					}
+					break // look further up
 				}
 			}
 			ok, follow := c.countingCall(p, child, depth)
@@ -765,6 +768,9 @@ func (c *collector) countingUse(stack []ast.Node, depth int) bool {
 	}
 	return true
 }
+
+// countingBuiltins are the builtins a counter may be passed to.
+var countingBuiltins = map[string]bool{"min": true, "max": true, "print": true, "println": true}
 
 // countingPkgs are the packages whose functions a counter may be passed
 // to: delays, arithmetic, formatting and logging.

@@ -77,7 +77,8 @@ const (
 	//   - counters (those same loop-varied variables and values computed
 	//     from them) are used only to count: compared, incremented, turned
 	//     into a delay, logged or formatted; never as an index or slice
-	//     bound, nor their address taken, nor passed to any other call than
+	//     bound, nor their address taken, nor passed to a builtin other than
+	//     min, max, print and println, nor to any other call than
 	//     one returning a time.Duration, one of the time, math, formatting
 	//     and logging packages, or a function of this package whose
 	//     (non-variadic, integer) parameter is used in its body, and only

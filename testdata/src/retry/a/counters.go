@@ -160,3 +160,18 @@ func countdown(n int) {
 		countdown(n - 1)
 	}
 }
+
+var history []int
+
+// Silent: the helper keeps the counter as data.
+func helperAppends() error {
+	for i := 0; i < 3; i++ {
+		remember(i)
+		if err := op(); err == nil {
+			return nil
+		}
+	}
+	return nil
+}
+
+func remember(n int) { history = append(history, n) }
