@@ -328,27 +328,16 @@ func errorsCmd(args []string) {
 	for _, file := range fs.Args() {
 		tree, err := readTree(file)
 		check(err)
-		ids := make([]string, 0, len(tree))
-		for id := range tree {
-			ids = append(ids, id)
+		c := classify(tree)
+		for _, msg := range c.analyzerErrs {
+			fmt.Printf("ANALYZER ERROR %s (%s)\n", msg, filepath.Base(file))
 		}
-		slices.Sort(ids)
-		for _, id := range ids {
-			for name, v := range tree[id] {
-				msg, ok := isError(v)
-				switch {
-				case !ok:
-				case msg == skipped:
-					codeErrs++
-				case strings.HasPrefix(msg, "failed prerequisites"):
-					derived++ // reported at the prerequisite itself
-				default:
-					analyzerErrs++
-					failed = true
-					fmt.Printf("ANALYZER ERROR %s on %s (%s): %s\n", name, id, filepath.Base(file), msg)
-				}
-			}
-		}
+		analyzerErrs += len(c.analyzerErrs)
+		codeErrs += c.codeErrs
+		derived += c.derived
+	}
+	if analyzerErrs > 0 {
+		failed = true
 	}
 	fmt.Printf("analyzer errors: %d; actions skipped because the analyzed package has type errors: %d; actions failed because a prerequisite failed: %d\n",
 		analyzerErrs, codeErrs, derived)
@@ -357,6 +346,36 @@ func errorsCmd(args []string) {
 		os.Exit(1)
 	}
 	fmt.Println("ok: no panic, no analyzer error")
+}
+
+// errorCounts is what classify finds in one -json tree.
+type errorCounts struct {
+	analyzerErrs []string // "ANALYZER on PKG: msg", sorted
+	codeErrs     int      // actions skipped: the package does not type-check
+	derived      int      // actions failed because a prerequisite failed
+}
+
+// classify separates the errors in a -json tree: those of the analyzed
+// code, those that only follow from another failure, and the analyzers'
+// own.
+func classify(tree map[string]map[string]json.RawMessage) errorCounts {
+	var c errorCounts
+	for id, byAnalyzer := range tree {
+		for name, v := range byAnalyzer {
+			msg, ok := isError(v)
+			switch {
+			case !ok:
+			case msg == skipped:
+				c.codeErrs++
+			case strings.HasPrefix(msg, "failed prerequisites"):
+				c.derived++ // reported at the prerequisite itself
+			default:
+				c.analyzerErrs = append(c.analyzerErrs, fmt.Sprintf("%s on %s: %s", name, id, msg))
+			}
+		}
+	}
+	slices.Sort(c.analyzerErrs)
+	return c
 }
 
 // panicText returns the panic message and stack trace in a driver's
