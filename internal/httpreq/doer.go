@@ -54,18 +54,18 @@ func SentRequest(info *types.Info, call *ast.CallExpr) (ast.Expr, *Send) {
 // IsRequest reports whether t is *net/http.Request.
 func IsRequest(t types.Type) bool {
 	p, ok := t.(*types.Pointer)
-	return ok && isNamedType(p.Elem(), NetHTTP, "Request")
+	return ok && IsNamed(p.Elem(), NetHTTP, "Request")
 }
 
 // IsResponse reports whether t is *net/http.Response.
 func IsResponse(t types.Type) bool {
 	p, ok := t.(*types.Pointer)
-	return ok && isNamedType(p.Elem(), NetHTTP, "Response")
+	return ok && IsNamed(p.Elem(), NetHTTP, "Response")
 }
 
-// isNamedType reports whether t, through aliases, is the named type
-// pkg.name.
-func isNamedType(t types.Type, pkg, name string) bool {
+// IsNamed reports whether t, through aliases, is the named type pkg.name
+// (an instance of a generic type counts as its origin's name).
+func IsNamed(t types.Type, pkg, name string) bool {
 	n, ok := types.Unalias(t).(*types.Named)
 	if !ok || n.Obj() == nil || n.Obj().Pkg() == nil {
 		return false

@@ -22,7 +22,7 @@ func SetsGetBody(t types.Type) bool {
 		return false
 	}
 	for _, b := range GetBodyTypes {
-		if isNamedType(p.Elem(), b.Pkg, b.Name) {
+		if IsNamed(p.Elem(), b.Pkg, b.Name) {
 			return true
 		}
 	}

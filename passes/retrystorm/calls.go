@@ -77,20 +77,11 @@ func isGRPCClientMethod(fn *types.Func) bool {
 		return false
 	}
 	last, ok := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice)
-	return ok && isNamed(last.Elem(), grpcPkg, "CallOption")
-}
-
-// isNamed reports whether t is the named type pkg.name.
-func isNamed(t types.Type, pkg, name string) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj() == nil || n.Obj().Pkg() == nil {
-		return false
-	}
-	return n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+	return ok && httpreq.IsNamed(last.Elem(), grpcPkg, "CallOption")
 }
 
 // isContext reports whether t is context.Context.
-func isContext(t types.Type) bool { return t != nil && isNamed(t, "context", "Context") }
+func isContext(t types.Type) bool { return t != nil && httpreq.IsNamed(t, "context", "Context") }
 
 // isTimeChan reports whether t is a channel of time.Time, the channel of
 // time.After, time.Tick, *time.Timer, *time.Ticker and the backoff
@@ -100,7 +91,7 @@ func isTimeChan(t types.Type) bool {
 		return false
 	}
 	ch, ok := t.Underlying().(*types.Chan)
-	return ok && ch.Dir() != types.SendOnly && isNamed(ch.Elem(), "time", "Time")
+	return ok && ch.Dir() != types.SendOnly && httpreq.IsNamed(ch.Elem(), "time", "Time")
 }
 
 // isCtxDone reports whether e is a call of the Done method of a

@@ -185,12 +185,12 @@ func (c *checker) isZeroBackOff(e ast.Expr, pkg string) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.UnaryExpr:
 		if lit, ok := ast.Unparen(e.X).(*ast.CompositeLit); ok {
-			return isNamed(c.pass.TypesInfo.TypeOf(lit), pkg, "ZeroBackOff")
+			return httpreq.IsNamed(c.pass.TypesInfo.TypeOf(lit), pkg, "ZeroBackOff")
 		}
 	case *ast.CallExpr:
 		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok && id.Name == "new" && len(e.Args) == 1 {
 			if _, builtin := c.pass.TypesInfo.Uses[id].(*types.Builtin); builtin {
-				return isNamed(c.pass.TypesInfo.TypeOf(e.Args[0]), pkg, "ZeroBackOff")
+				return httpreq.IsNamed(c.pass.TypesInfo.TypeOf(e.Args[0]), pkg, "ZeroBackOff")
 			}
 		}
 	}

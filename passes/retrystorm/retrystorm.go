@@ -260,7 +260,7 @@ func (c *checker) dynamicWithDuration(call *ast.CallExpr) bool {
 		return false
 	}
 	for _, a := range call.Args {
-		if isNamed(c.pass.TypesInfo.TypeOf(a), "time", "Duration") {
+		if httpreq.IsNamed(c.pass.TypesInfo.TypeOf(a), "time", "Duration") {
 			return true
 		}
 	}
