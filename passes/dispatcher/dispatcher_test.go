@@ -126,3 +126,12 @@ func TestCgoAndGenerated(t *testing.T) {
 	analysistest.Run(t, tvtest.TestData(), newAnalyzer(), "dispatcher/cgo")
 	analysistest.Run(t, tvtest.TestData(), newAnalyzer(), "dispatcher/generated")
 }
+
+// TestCompat runs on code that sets Request.Cancel and waits on
+// CloseNotifier (reported) and on code that reads Request.Cancel or keeps
+// CloseNotifier for compatibility (silent), from the false positives
+// measured on real code (docs/evaluation.md).
+func TestCompat(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, tvtest.TestData(), newAnalyzer(), "dispatcher/compat")
+}
