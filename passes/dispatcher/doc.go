@@ -22,7 +22,13 @@
 //     deprecations (Transport.Dial, Transport.DialTLS,
 //     Transport.CancelRequest, Request.Cancel, CloseNotifier,
 //     httputil.ClientConn and friends, ReverseProxy.Director), reported only
-//     where the file's Go version has the replacement.
+//     where the file's Go version has the replacement. Request.Cancel is
+//     reported only where it is set (assigned, a composite-literal key, or
+//     its address taken): reading it honours callers that still set it.
+//     CloseNotifier is not reported where it keeps compatibility: in the
+//     body of a CloseNotify method, embedded in a struct or interface type,
+//     in a comma-ok assertion or type-switch case that discards the value,
+//     or in an assertion whose CloseNotify result is dropped.
 //  3. grpc-go: Dial and DialContext (fixed to NewClient with a
 //     passthrough:/// target when no blocking option is visible), WithInsecure
 //     (fixed to WithTransportCredentials(insecure.NewCredentials())),
