@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/transportvet/transportvet/internal/fixtext"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/passes/retry"
 )
@@ -208,16 +209,16 @@ func (c *checker) onlySentIn(v *types.Var, body *ast.BlockStmt) bool {
 // and it never fails for them.
 func (c *checker) getBodyFix(reg *retry.Region, v *types.Var) (analysis.SuggestedFix, bool) {
 	body := reg.Body
-	scope := innermostScope(c.pass.Pkg, body.Lbrace+1)
+	scope := fixtext.Scope(c.pass.Pkg, body.Lbrace+1)
 	if scope == nil {
 		return analysis.SuggestedFix{}, false
 	}
 	if _, obj := scope.LookupParent(v.Name(), body.Lbrace+1); obj != v {
 		return analysis.SuggestedFix{}, false
 	}
-	indent := c.indent(reg.Node.Pos()) + "\t"
+	indent := fixtext.Indent(c.pass, reg.Node.Pos()) + "\t"
 	if len(body.List) > 0 {
-		indent = c.indent(body.List[0].Pos())
+		indent = fixtext.Indent(c.pass, body.List[0].Pos())
 	}
 	return analysis.SuggestedFix{
 		Message: fmt.Sprintf("Reset %s.Body from %s.GetBody() before each attempt", v.Name(), v.Name()),

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
 
+	"github.com/transportvet/transportvet/internal/fixtext"
 	"github.com/transportvet/transportvet/internal/flow"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/passes/retry"
@@ -271,7 +272,7 @@ func (c *checker) closeFix(reg *retry.Region, arrivals []arrival, resp *types.Va
 	if target == nil {
 		return analysis.SuggestedFix{}, false
 	}
-	scope := innermostScope(c.pass.Pkg, target.Pos())
+	scope := fixtext.Scope(c.pass.Pkg, target.Pos())
 	if scope == nil {
 		return analysis.SuggestedFix{}, false
 	}
@@ -283,7 +284,7 @@ func (c *checker) closeFix(reg *retry.Region, arrivals []arrival, resp *types.Va
 		TextEdits: []analysis.TextEdit{{
 			Pos:     target.Pos(),
 			End:     target.Pos(),
-			NewText: []byte(resp.Name() + ".Body.Close()\n" + c.indent(target.Pos())),
+			NewText: []byte(resp.Name() + ".Body.Close()\n" + fixtext.Indent(c.pass, target.Pos())),
 		}},
 	}, true
 }

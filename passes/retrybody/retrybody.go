@@ -1,7 +1,6 @@
 package retrybody
 
 import (
-	"bytes"
 	_ "embed"
 	"go/ast"
 	"go/token"
@@ -187,32 +186,6 @@ func within(n ast.Node, pos token.Pos) bool {
 
 func isError(t types.Type) bool {
 	return types.Identical(t, types.Universe.Lookup("error").Type())
-}
-
-func innermostScope(pkg *types.Package, pos token.Pos) *types.Scope {
-	if pkg == nil || pkg.Scope() == nil {
-		return nil
-	}
-	return pkg.Scope().Innermost(pos)
-}
-
-// indent returns the white space that starts the line of pos.
-func (c *checker) indent(pos token.Pos) string {
-	tf := c.pass.Fset.File(pos)
-	if tf == nil {
-		return "\t"
-	}
-	src, err := c.pass.ReadFile(tf.Name())
-	if err != nil {
-		return "\t"
-	}
-	start := tf.Offset(tf.LineStart(tf.Line(pos)))
-	end := tf.Offset(pos)
-	if start > end || end > len(src) {
-		return "\t"
-	}
-	line := src[start:end]
-	return string(line[:len(line)-len(bytes.TrimLeft(line, " \t"))])
 }
 
 // resultOf returns the result of type T among those of the required

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 
+	"github.com/transportvet/transportvet/internal/fixtext"
 	"github.com/transportvet/transportvet/passes/retry"
 )
 
@@ -279,22 +280,9 @@ func importEdit(file *ast.File, spec string) *analysis.TextEdit {
 // indent returns the white space that starts the line of pos, when only
 // white space precedes pos on its line.
 func (c *checker) indent(pos token.Pos) (string, bool) {
-	tf := c.pass.Fset.File(pos)
-	if tf == nil {
+	prefix, ok := fixtext.LinePrefix(c.pass, pos)
+	if !ok || strings.TrimSpace(string(prefix)) != "" {
 		return "", false
 	}
-	src, err := c.pass.ReadFile(tf.Name())
-	if err != nil {
-		return "", false
-	}
-	start := tf.Offset(tf.LineStart(tf.Line(pos)))
-	off := tf.Offset(pos)
-	if start > off || off > len(src) {
-		return "", false
-	}
-	prefix := string(src[start:off])
-	if strings.TrimSpace(prefix) != "" {
-		return "", false
-	}
-	return prefix, true
+	return string(prefix), true
 }

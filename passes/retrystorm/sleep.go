@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/transportvet/transportvet/internal/fixtext"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/passes/retry"
 )
@@ -164,7 +165,7 @@ func (c *checker) reportSleep(file *ast.File, s sleep, stack []ast.Node) {
 // the Context() of an *http.Request sent in region reg. It returns "" when
 // there is none.
 func (c *checker) contextAt(reg *retry.Region, pos token.Pos) string {
-	scope := innermostScope(c.pass.Pkg, pos)
+	scope := fixtext.Scope(c.pass.Pkg, pos)
 	if scope == nil {
 		return ""
 	}
@@ -253,7 +254,7 @@ func (c *checker) selectFix(file *ast.File, fn ast.Node, s sleep, ctx string) (a
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
-	indent := c.indent(s.stmt.Pos())
+	indent := fixtext.Indent(c.pass, s.stmt.Pos())
 	text := strings.Join([]string{
 		"select {",
 		"case <-" + ctx + ".Done():",
@@ -282,23 +283,4 @@ func (c *checker) source(e ast.Expr) (string, bool) {
 		return "", false
 	}
 	return s, true
-}
-
-// indent returns the white space that starts the line of pos.
-func (c *checker) indent(pos token.Pos) string {
-	tf := c.pass.Fset.File(pos)
-	if tf == nil {
-		return "\t"
-	}
-	src, err := c.pass.ReadFile(tf.Name())
-	if err != nil {
-		return "\t"
-	}
-	start := tf.Offset(tf.LineStart(tf.Line(pos)))
-	end := tf.Offset(pos)
-	if start > end || end > len(src) {
-		return "\t"
-	}
-	line := src[start:end]
-	return string(line[:len(line)-len(bytes.TrimLeft(line, " \t"))])
 }

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/transportvet/transportvet/internal/fixtext"
 )
 
 // zeroValue renders the zero value of t as Go source valid at pos in file
@@ -51,7 +53,7 @@ func zeroValue(pkg *types.Package, info *types.Info, file *ast.File, pos token.P
 // pos.
 func typeString(pkg *types.Package, info *types.Info, file *ast.File, pos token.Pos, t types.Type) (string, bool) {
 	ok := true
-	scope := innermostScope(pkg, pos)
+	scope := fixtext.Scope(pkg, pos)
 	qual := func(p *types.Package) string {
 		if p == pkg {
 			return ""
@@ -159,12 +161,4 @@ func importName(info *types.Info, file *ast.File, p *types.Package) string {
 		return pn.Name()
 	}
 	return ""
-}
-
-// innermostScope returns the innermost scope of pkg containing pos.
-func innermostScope(pkg *types.Package, pos token.Pos) *types.Scope {
-	if pkg == nil || pkg.Scope() == nil {
-		return nil
-	}
-	return pkg.Scope().Innermost(pos)
 }

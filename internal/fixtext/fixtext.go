@@ -1,0 +1,53 @@
+// Package fixtext holds what the checks' suggested fixes share to write
+// text that fits where it goes: the indentation of the line it joins, and
+// the scope in which the names it uses resolve.
+package fixtext
+
+import (
+	"bytes"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// LinePrefix returns the source text on the line of pos before pos. It
+// reports false when pos has no file, the pass cannot read the file, or
+// pos lies outside what was read.
+func LinePrefix(pass *analysis.Pass, pos token.Pos) ([]byte, bool) {
+	tf := pass.Fset.File(pos)
+	if tf == nil {
+		return nil, false
+	}
+	src, err := pass.ReadFile(tf.Name())
+	if err != nil {
+		return nil, false
+	}
+	start := tf.Offset(tf.LineStart(tf.Line(pos)))
+	end := tf.Offset(pos)
+	if start > end || end > len(src) {
+		return nil, false
+	}
+	return src[start:end], true
+}
+
+// Indent returns the spaces and tabs that start the line of pos, or a tab
+// when the line cannot be read: the indentation for a statement added
+// beside the one at pos.
+func Indent(pass *analysis.Pass, pos token.Pos) string {
+	line, ok := LinePrefix(pass, pos)
+	if !ok {
+		return "\t"
+	}
+	return string(line[:len(line)-len(bytes.TrimLeft(line, " \t"))])
+}
+
+// Scope returns the innermost scope of pkg that contains pos, in which the
+// names of text inserted at pos resolve, or nil when pkg has none (a
+// package with type errors may lack it).
+func Scope(pkg *types.Package, pos token.Pos) *types.Scope {
+	if pkg == nil || pkg.Scope() == nil {
+		return nil
+	}
+	return pkg.Scope().Innermost(pos)
+}
