@@ -12,6 +12,7 @@ import (
 	"github.com/transportvet/transportvet/internal/analysisdoc"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/report"
+	"github.com/transportvet/transportvet/internal/required"
 	"github.com/transportvet/transportvet/passes/retry"
 )
 
@@ -31,13 +32,13 @@ func run(pass *analysis.Pass) (any, error) {
 	if !httpreq.Relevant(pass.Pkg) {
 		return nil, nil
 	}
-	regions := resultOf[*retry.Result](pass)
+	regions := required.Result[*retry.Result](pass)
 	if regions == nil || len(regions.Regions) == 0 {
 		return nil, nil
 	}
 	c := &checker{
 		pass:    pass,
-		cfgs:    resultOf[*ctrlflow.CFGs](pass),
+		cfgs:    required.Result[*ctrlflow.CFGs](pass),
 		r:       report.New(pass),
 		assigns: make(map[*types.Var][]ast.Expr),
 	}
@@ -186,17 +187,4 @@ func within(n ast.Node, pos token.Pos) bool {
 
 func isError(t types.Type) bool {
 	return types.Identical(t, types.Universe.Lookup("error").Type())
-}
-
-// resultOf returns the result of type T among those of the required
-// analyzers, found by type rather than by analyzer, so that a variant of
-// the analyzers (see the type-error tests) works too.
-func resultOf[T any](pass *analysis.Pass) T {
-	for _, r := range pass.ResultOf {
-		if t, ok := r.(T); ok {
-			return t
-		}
-	}
-	var zero T
-	return zero
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/transportvet/transportvet/internal/analysisdoc"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/report"
+	"github.com/transportvet/transportvet/internal/required"
 	"github.com/transportvet/transportvet/passes/retry"
 )
 
@@ -72,8 +73,8 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c := &checker{
 		pass:     pass,
-		cfgs:     resultOf[*ctrlflow.CFGs](pass),
-		regions:  resultOf[*retry.Result](pass),
+		cfgs:     required.Result[*ctrlflow.CFGs](pass),
+		regions:  required.Result[*retry.Result](pass),
 		r:        report.New(pass),
 		decls:    make(map[*types.Func]*ast.FuncDecl),
 		summary:  make(map[*types.Func]*funcFact),
@@ -428,17 +429,4 @@ func (c *checker) alwaysWaits(g *cfg.CFG, sleepOnly bool) bool {
 		return false
 	}
 	return !free(g.Blocks[0])
-}
-
-// resultOf returns the result of type T among those of the required
-// analyzers, found by type rather than by analyzer, so that a variant of
-// the analyzers (see the type-error tests) works too.
-func resultOf[T any](pass *analysis.Pass) T {
-	for _, r := range pass.ResultOf {
-		if t, ok := r.(T); ok {
-			return t
-		}
-	}
-	var zero T
-	return zero
 }
