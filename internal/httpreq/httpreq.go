@@ -14,6 +14,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/transportvet/transportvet/internal/imports"
 )
 
 // Package paths of the HTTP client libraries the tables describe.
@@ -296,23 +298,5 @@ func IsIdempotencyKey(name string) bool {
 // the HTTP client packages the tables describe. Analyzers leave at once
 // when it is false.
 func Relevant(pkg *types.Package) bool {
-	seen := make(map[*types.Package]bool)
-	var visit func(p *types.Package) bool
-	visit = func(p *types.Package) bool {
-		if p == nil || seen[p] {
-			return false
-		}
-		seen[p] = true
-		switch p.Path() {
-		case NetHTTP, Retryable, Resty:
-			return true
-		}
-		for _, imp := range p.Imports() {
-			if visit(imp) {
-				return true
-			}
-		}
-		return false
-	}
-	return visit(pkg)
+	return imports.Any(pkg, NetHTTP, Retryable, Resty)
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/transportvet/transportvet/internal/analysisdoc"
 	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/internal/imports"
 	"github.com/transportvet/transportvet/internal/report"
 	"github.com/transportvet/transportvet/internal/required"
 	"github.com/transportvet/transportvet/passes/retry"
@@ -62,13 +63,13 @@ func (f *funcFact) String() string {
 
 // relevant are the packages whose import makes a package worth analyzing:
 // it may wait, or make a network call.
-var relevant = map[string]bool{
-	"time": true, "net": true, "crypto/tls": true, "net/http": true,
-	grpcPkg: true, "golang.org/x/time/rate": true,
+var relevant = []string{
+	"time", "net", "crypto/tls", "net/http",
+	grpcPkg, "golang.org/x/time/rate",
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !importsAny(pass.Pkg) {
+	if !imports.Any(pass.Pkg, relevant...) {
 		return nil, nil
 	}
 	c := &checker{
@@ -92,29 +93,6 @@ func run(pass *analysis.Pass) (any, error) {
 	c.checkLibraries()
 	c.checkSleeps()
 	return nil, nil
-}
-
-// importsAny reports whether pkg imports a relevant package, directly or
-// transitively.
-func importsAny(pkg *types.Package) bool {
-	seen := make(map[*types.Package]bool)
-	var visit func(p *types.Package) bool
-	visit = func(p *types.Package) bool {
-		if p == nil || seen[p] {
-			return false
-		}
-		seen[p] = true
-		if relevant[p.Path()] {
-			return true
-		}
-		for _, imp := range p.Imports() {
-			if visit(imp) {
-				return true
-			}
-		}
-		return false
-	}
-	return visit(pkg)
 }
 
 type checker struct {
