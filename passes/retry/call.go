@@ -163,9 +163,9 @@ func (c *collector) executorRetries(e ast.Expr, depth int) bool {
 	case *ast.CallExpr:
 		fn := calleeFunc(info, x)
 		switch {
-		case httpreq.Is(fn, failsafe, "", "With"):
+		case httpreq.Is(fn, Failsafe, "", "With"):
 			return slices.ContainsFunc(x.Args, c.isRetryPolicy)
-		case fn != nil && httpreq.Is(fn, failsafe, "Executor", fn.Name()) && slices.Contains(executorBuilders, fn.Name()):
+		case fn != nil && httpreq.Is(fn, Failsafe, "Executor", fn.Name()) && slices.Contains(executorBuilders, fn.Name()):
 			if fn.Name() == "Compose" && slices.ContainsFunc(x.Args, c.isRetryPolicy) {
 				return true
 			}
@@ -188,7 +188,7 @@ func (c *collector) isRetryPolicy(e ast.Expr) bool {
 		return false
 	}
 	n, ok := types.Unalias(tv.Type).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == retryPolicy && n.Obj().Name() == "RetryPolicy"
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == FailsafeRetryPolicy && n.Obj().Name() == "RetryPolicy"
 }
 
 // retryingSend reports whether call sends through a client that retries by

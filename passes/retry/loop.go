@@ -778,7 +778,7 @@ var countingPkgs = map[string]bool{
 	"time": true, "math": true, "math/rand": true, "math/rand/v2": true,
 	"fmt": true, "log": true, "log/slog": true, "strconv": true, "errors": true,
 	"testing": true,
-	backoffV4: true, backoffV5: true, retryGo: true, goRetry: true, k8sWait: true,
+	BackoffV4: true, BackoffV5: true, RetryGo: true, GoRetry: true, K8sWait: true,
 }
 
 // countingCall reports whether passing a counter to call as its argument

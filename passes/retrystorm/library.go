@@ -9,18 +9,6 @@ import (
 	"github.com/transportvet/transportvet/passes/retry"
 )
 
-// Retry library packages whose settings can amount to no delay.
-const (
-	backoffV4   = "github.com/cenkalti/backoff/v4"
-	backoffV5   = "github.com/cenkalti/backoff/v5"
-	retryGo     = "github.com/avast/retry-go/v4"
-	goRetry     = "github.com/sethvargo/go-retry"
-	failsafe    = "github.com/failsafe-go/failsafe-go"
-	retryPolicy = "github.com/failsafe-go/failsafe-go/retrypolicy"
-	k8sWait     = "k8s.io/apimachinery/pkg/util/wait"
-	k8sRetry    = "k8s.io/client-go/util/retry"
-)
-
 // failsafeDelays are the retrypolicy.Builder methods that set a delay
 // between attempts (failsafe-go v0.9.8 retrypolicy/retry.go, and
 // DelayablePolicyBuilder in policy.go). WithJitter and WithJitterFactor are
@@ -67,9 +55,9 @@ func noDelayWhat(api *types.Func) string {
 		return "retry policy has no delay between attempts"
 	}
 	switch api.Pkg().Path() {
-	case backoffV4, backoffV5:
+	case retry.BackoffV4, retry.BackoffV5:
 		return "backoff.ZeroBackOff retries with no delay and no bound"
-	case retryGo:
+	case retry.RetryGo:
 		return "retry-go retries with no delay and no bound (Attempts(0), Delay(0), FixedDelay)"
 	}
 	return "retry policy has no delay between attempts"
@@ -80,22 +68,22 @@ func noDelayWhat(api *types.Func) string {
 func (c *checker) noDelaySetting(reg *retry.Region) ast.Expr {
 	call := reg.Call
 	switch reg.API.Pkg().Path() {
-	case backoffV4:
-		if len(call.Args) > 1 && c.isZeroBackOff(call.Args[1], backoffV4) {
+	case retry.BackoffV4:
+		if len(call.Args) > 1 && c.isZeroBackOff(call.Args[1], retry.BackoffV4) {
 			return call.Args[1]
 		}
-	case backoffV5:
+	case retry.BackoffV5:
 		if call.Ellipsis.IsValid() {
 			return nil
 		}
 		var zero ast.Expr
 		unbounded := false
 		for _, opt := range call.Args[min(2, len(call.Args)):] {
-			oc, fn := c.optionCall(opt, backoffV5)
+			oc, fn := c.optionCall(opt, retry.BackoffV5)
 			switch fn {
 			case "WithBackOff":
 				zero = nil
-				if len(oc.Args) == 1 && c.isZeroBackOff(oc.Args[0], backoffV5) {
+				if len(oc.Args) == 1 && c.isZeroBackOff(oc.Args[0], retry.BackoffV5) {
 					zero = oc.Args[0]
 				}
 			case "WithMaxTries":
@@ -109,14 +97,14 @@ func (c *checker) noDelaySetting(reg *retry.Region) ast.Expr {
 		if unbounded {
 			return zero
 		}
-	case retryGo:
+	case retry.RetryGo:
 		if call.Ellipsis.IsValid() {
 			return nil
 		}
 		var attempts, delay, fixed ast.Expr
 		unbounded, zeroDelay := false, false
 		for _, opt := range call.Args[min(1, len(call.Args)):] {
-			oc, fn := c.optionCall(opt, retryGo)
+			oc, fn := c.optionCall(opt, retry.RetryGo)
 			switch fn {
 			case "Attempts":
 				attempts = opt
@@ -130,7 +118,7 @@ func (c *checker) noDelaySetting(reg *retry.Region) ast.Expr {
 				fixed = nil
 				if len(oc.Args) == 1 {
 					if id := selOrIdent(oc.Args[0]); id != nil {
-						if fn, ok := c.pass.TypesInfo.Uses[id].(*types.Func); ok && httpreq.Is(fn, retryGo, "", "FixedDelay") {
+						if fn, ok := c.pass.TypesInfo.Uses[id].(*types.Func); ok && httpreq.Is(fn, retry.RetryGo, "", "FixedDelay") {
 							fixed = opt
 						}
 					}
@@ -142,7 +130,7 @@ func (c *checker) noDelaySetting(reg *retry.Region) ast.Expr {
 		if unbounded && zeroDelay && fixed != nil && attempts != nil {
 			return delay
 		}
-	case failsafe:
+	case retry.Failsafe:
 		return c.failsafeNoDelay(call)
 	}
 	return nil
@@ -265,7 +253,7 @@ func (c *checker) failsafeNoDelay(call *ast.CallExpr) ast.Expr {
 			return nil
 		}
 		fn := c.callee(xc)
-		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != failsafe {
+		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != retry.Failsafe {
 			return nil
 		}
 		if fn.Name() == "With" && httpreq.RecvName(fn) == "" {
@@ -304,7 +292,7 @@ func (c *checker) policyHasNoDelay(p ast.Expr) bool {
 		return false
 	}
 	fn := c.callee(pc)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != retryPolicy {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != retry.FailsafeRetryPolicy {
 		return false
 	}
 	if fn.Name() == "NewWithDefaults" && httpreq.RecvName(fn) == "" {
@@ -319,13 +307,13 @@ func (c *checker) policyHasNoDelay(p ast.Expr) bool {
 		if !ok {
 			// NewBuilder[R]() is an index expression or an identifier.
 			f := c.callee(x)
-			return f != nil && f.Name() == "NewBuilder" && f.Pkg() != nil && f.Pkg().Path() == retryPolicy
+			return f != nil && f.Name() == "NewBuilder" && f.Pkg() != nil && f.Pkg().Path() == retry.FailsafeRetryPolicy
 		}
 		f := c.callee(x)
 		if f == nil || f.Pkg() == nil {
 			return false
 		}
-		if f.Name() == "NewBuilder" && f.Pkg().Path() == retryPolicy && httpreq.RecvName(f) == "" {
+		if f.Name() == "NewBuilder" && f.Pkg().Path() == retry.FailsafeRetryPolicy && httpreq.RecvName(f) == "" {
 			return true
 		}
 		if failsafeDelays[f.Name()] {
@@ -334,7 +322,7 @@ func (c *checker) policyHasNoDelay(p ast.Expr) bool {
 		next, ok := ast.Unparen(s.X).(*ast.CallExpr)
 		if !ok {
 			if isPkgName(c.pass.TypesInfo, s.X) {
-				return f.Name() == "NewBuilder" && f.Pkg().Path() == retryPolicy
+				return f.Name() == "NewBuilder" && f.Pkg().Path() == retry.FailsafeRetryPolicy
 			}
 			return false // a builder held in a variable: unknown
 		}

@@ -20,13 +20,13 @@ import (
 // instead of sleeping in the retried function (each library's README and
 // retry.go).
 var libraryWaits = map[string]string{
-	backoffV4: "let backoff.Retry wait, with backoff.WithContext(b, ctx)",
-	backoffV5: "let backoff.Retry(ctx, ...) wait, with backoff.WithBackOff",
-	retryGo:   "let retry-go wait, with retry.Delay and retry.Context(ctx)",
-	goRetry:   "let retry.Do(ctx, backoff, ...) wait",
-	failsafe:  "let the retry policy wait (WithBackoff), with the executor's WithContext(ctx)",
-	k8sWait:   "let wait.ExponentialBackoffWithContext(ctx, ...) wait",
-	k8sRetry:  "let the wait.Backoff given to retry.OnError wait",
+	retry.BackoffV4: "let backoff.Retry wait, with backoff.WithContext(b, ctx)",
+	retry.BackoffV5: "let backoff.Retry(ctx, ...) wait, with backoff.WithBackOff",
+	retry.RetryGo:   "let retry-go wait, with retry.Delay and retry.Context(ctx)",
+	retry.GoRetry:   "let retry.Do(ctx, backoff, ...) wait",
+	retry.Failsafe:  "let the retry policy wait (WithBackoff), with the executor's WithContext(ctx)",
+	retry.K8sWait:   "let wait.ExponentialBackoffWithContext(ctx, ...) wait",
+	retry.K8sRetry:  "let the wait.Backoff given to retry.OnError wait",
 }
 
 // checkSleeps reports the waits in retry regions that no context can
