@@ -14,6 +14,8 @@ import (
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/transportvet/transportvet/internal/flow"
+	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/report"
 )
 
@@ -261,7 +263,7 @@ func (l *leaks) creationIn(e ast.Expr) (site ast.Expr, k closable, viaClient, ha
 		return e, k, false, hasErr
 	}
 	lit := compositeLit(e)
-	if lit == nil || !isNamed(l.pass.TypesInfo.TypeOf(lit), "net/http", "Client") {
+	if lit == nil || !httpreq.IsNamed(l.pass.TypesInfo.TypeOf(lit), "net/http", "Client") {
 		return nil, k, false, false
 	}
 	for _, elt := range lit.Elts {
@@ -343,7 +345,7 @@ func (l *leaks) created(e ast.Expr) (k closable, hasErr, ok bool) {
 		if c.recv == "" && sig.Recv() == nil {
 			return k, hasErr, true
 		}
-		if c.recv != "" && sig.Recv() != nil && isNamed(deref(sig.Recv().Type()), c.pkg, c.recv) {
+		if c.recv != "" && sig.Recv() != nil && httpreq.IsNamed(deref(sig.Recv().Type()), c.pkg, c.recv) {
 			return k, hasErr, true
 		}
 	}
@@ -372,7 +374,7 @@ func (l *leaks) kindOf(t types.Type) (closable, bool) {
 		t = p.Elem()
 	}
 	for _, k := range l.known {
-		if isNamed(t, k.pkg, k.name) {
+		if httpreq.IsNamed(t, k.pkg, k.name) {
 			return k, true
 		}
 	}
@@ -562,7 +564,7 @@ func (l *leaks) use(id *ast.Ident, stack []ast.Node) use {
 			if u, ok := gp.(*ast.UnaryExpr); ok && u.Op == token.AND {
 				return escapes
 			}
-			if p.Sel.Name == "Transport" && isNamed(deref(info.TypeOf(p.X)), "net/http", "Client") {
+			if p.Sel.Name == "Transport" && httpreq.IsNamed(deref(info.TypeOf(p.X)), "net/http", "Client") {
 				// Reading it hands the transport out; setting it
 				// replaces the one a CloseIdleConnections would reach.
 				return escapes
@@ -611,7 +613,7 @@ func (l *leaks) use(id *ast.Ident, stack []ast.Node) use {
 			return escapes
 		}
 		key, ok := p.Key.(*ast.Ident)
-		if !ok || key.Name != "Transport" || !isNamed(info.TypeOf(lit), "net/http", "Client") {
+		if !ok || key.Name != "Transport" || !httpreq.IsNamed(info.TypeOf(lit), "net/http", "Client") {
 			return escapes
 		}
 		up := rest[:len(rest)-1]
@@ -810,23 +812,14 @@ func errCheck(info *types.Info, n ast.Node, err *types.Var) (token.Token, bool) 
 		return 0, false
 	}
 	x, y := ast.Unparen(b.X), ast.Unparen(b.Y)
-	if isNil(info, x) {
+	if flow.IsNil(info, x) {
 		x, y = y, x
 	}
 	id, ok := x.(*ast.Ident)
-	if !ok || !isNil(info, y) || info.Uses[id] != err {
+	if !ok || !flow.IsNil(info, y) || info.Uses[id] != err {
 		return 0, false
 	}
 	return b.Op, true
-}
-
-func isNil(info *types.Info, e ast.Expr) bool {
-	id, ok := e.(*ast.Ident)
-	if !ok {
-		return false
-	}
-	_, isNil := info.Uses[id].(*types.Nil)
-	return isNil
 }
 
 // fix returns the suggested fix for c: a deferred release right after the
@@ -939,7 +932,7 @@ func isGeneratedClientCtor(fn *types.Func) bool {
 	if !ok || sig.Recv() != nil || sig.Params().Len() != 1 || sig.Results().Len() != 1 || sig.Variadic() {
 		return false
 	}
-	if !isNamed(sig.Params().At(0).Type(), "google.golang.org/grpc", "ClientConnInterface") {
+	if !httpreq.IsNamed(sig.Params().At(0).Type(), "google.golang.org/grpc", "ClientConnInterface") {
 		return false
 	}
 	res, ok := types.Unalias(sig.Results().At(0).Type()).(*types.Named)
@@ -962,16 +955,6 @@ func isNonRetaining(fn *types.Func) bool {
 		}
 	}
 	return false
-}
-
-// isNamed reports whether t is the named type pkg.name (or an instance of it).
-func isNamed(t types.Type, pkg, name string) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok {
-		return false
-	}
-	obj := n.Origin().Obj()
-	return obj.Name() == name && obj.Pkg() != nil && obj.Pkg().Path() == pkg
 }
 
 func isError(t types.Type) bool {

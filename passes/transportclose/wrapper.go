@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/report"
 )
 
@@ -169,7 +170,7 @@ func holdsTransport(t types.Type) bool {
 	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
 		return false // what it holds is up to the instantiation
 	}
-	if isNamed(t, "net/http", "RoundTripper") {
+	if httpreq.IsNamed(t, "net/http", "RoundTripper") {
 		return true
 	}
 	return hasCloseIdle(t)
@@ -191,11 +192,11 @@ func isRoundTripSig(t types.Type) bool {
 		return false
 	}
 	req, ok := types.Unalias(sig.Params().At(0).Type()).(*types.Pointer)
-	if !ok || !isNamed(req.Elem(), "net/http", "Request") {
+	if !ok || !httpreq.IsNamed(req.Elem(), "net/http", "Request") {
 		return false
 	}
 	resp, ok := types.Unalias(sig.Results().At(0).Type()).(*types.Pointer)
-	return ok && isNamed(resp.Elem(), "net/http", "Response") && isError(sig.Results().At(1).Type())
+	return ok && httpreq.IsNamed(resp.Elem(), "net/http", "Response") && isError(sig.Results().At(1).Type())
 }
 
 // usedAsTransport returns the types of the package whose values (or pointers)
@@ -205,7 +206,7 @@ func usedAsTransport(pass *analysis.Pass) map[*types.TypeName]bool {
 	info := pass.TypesInfo
 	used := make(map[*types.TypeName]bool)
 	mark := func(want types.Type, e ast.Expr) {
-		if want == nil || !isNamed(want, "net/http", "RoundTripper") {
+		if want == nil || !httpreq.IsNamed(want, "net/http", "RoundTripper") {
 			return
 		}
 		n, ok := types.Unalias(deref(info.TypeOf(e))).(*types.Named)
