@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/transportvet/transportvet/internal/tvtest"
@@ -75,17 +74,5 @@ func TestFixesAreIdempotent(t *testing.T) {
 // TestTypeErrors runs the check, and the retry analyzer it requires, on a
 // package that does not type-check.
 func TestTypeErrors(t *testing.T) {
-	analysistest.Run(t, tvtest.TestData(), despiteErrors(retryidempotency.Analyzer), "retryidempotency/bad")
-}
-
-// despiteErrors returns a copy of a, and of the analyzers it requires, set
-// to run on packages with type errors.
-func despiteErrors(a *analysis.Analyzer) *analysis.Analyzer {
-	c := *a
-	c.RunDespiteErrors = true
-	c.Requires = nil
-	for _, r := range a.Requires {
-		c.Requires = append(c.Requires, despiteErrors(r))
-	}
-	return &c
+	analysistest.Run(t, tvtest.TestData(), tvtest.DespiteErrors(retryidempotency.Analyzer), "retryidempotency/bad")
 }

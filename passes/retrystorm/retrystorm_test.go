@@ -3,7 +3,6 @@ package retrystorm_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/transportvet/transportvet/internal/tvtest"
@@ -39,20 +38,5 @@ func TestContextFixIdempotent(t *testing.T) {
 // needs, that runs despite type errors (the production analyzers do not):
 // it must not panic, and offers no fix built from a missing type.
 func TestTypeErrors(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), despiteErrors(retrystorm.Analyzer), "retrystorm/bad")
-}
-
-// despiteErrors returns a copy of a, and of the analyzers it requires, set
-// to run on packages with type errors.
-func despiteErrors(a *analysis.Analyzer) *analysis.Analyzer {
-	if a.RunDespiteErrors {
-		return a // inspect: others find its result by identity
-	}
-	c := *a
-	c.RunDespiteErrors = true
-	c.Requires = nil
-	for _, r := range a.Requires {
-		c.Requires = append(c.Requires, despiteErrors(r))
-	}
-	return &c
+	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), tvtest.DespiteErrors(retrystorm.Analyzer), "retrystorm/bad")
 }

@@ -11,8 +11,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/transportvet/transportvet/internal/tvtest"
@@ -211,10 +209,5 @@ func TestTypesFlagMalformed(t *testing.T) {
 // such packages by default, so a variant of it is used here).
 func TestTypeErrors(t *testing.T) {
 	t.Parallel()
-	cf := *ctrlflow.Analyzer
-	cf.RunDespiteErrors = true
-	a := newAnalyzer()
-	a.RunDespiteErrors = true
-	a.Requires = []*analysis.Analyzer{inspect.Analyzer, &cf}
-	analysistest.Run(t, tvtest.TestData(), a, "transportclose/typeerr")
+	analysistest.Run(t, tvtest.TestData(), tvtest.DespiteErrors(newAnalyzer()), "transportclose/typeerr")
 }
