@@ -22,7 +22,7 @@ func IsDoer(fn *types.Func) bool {
 		return false
 	}
 	return IsRequest(sig.Params().At(0).Type()) && IsResponse(sig.Results().At(0).Type()) &&
-		types.Identical(sig.Results().At(1).Type(), types.Universe.Lookup("error").Type())
+		IsError(sig.Results().At(1).Type())
 }
 
 // SendsRequest reports whether a call of fn sends an HTTP request: fn is a
@@ -49,6 +49,11 @@ func SentRequest(info *types.Info, call *ast.CallExpr) (ast.Expr, *Send) {
 		return call.Args[0], nil
 	}
 	return nil, nil
+}
+
+// IsError reports whether t is the predeclared error type.
+func IsError(t types.Type) bool {
+	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
 // IsRequest reports whether t is *net/http.Request.

@@ -6,6 +6,8 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+
+	"github.com/transportvet/transportvet/internal/httpreq"
 )
 
 // loop returns the Loop region of loop, whose body is body and label its
@@ -381,7 +383,7 @@ func (c *collector) fallibleAssign(s ast.Stmt) (*ast.CallExpr, *types.Var) {
 		return nil, nil
 	}
 	v := c.varOf(as.Lhs[len(as.Lhs)-1])
-	if v == nil || !isError(v.Type()) {
+	if v == nil || !httpreq.IsError(v.Type()) {
 		return nil, nil
 	}
 	tv, ok := c.pass.TypesInfo.Types[call]
@@ -395,14 +397,10 @@ func (c *collector) fallibleAssign(s ast.Stmt) (*ast.CallExpr, *types.Var) {
 		}
 		last = tup.At(tup.Len() - 1).Type()
 	}
-	if !isError(last) {
+	if !httpreq.IsError(last) {
 		return nil, nil
 	}
 	return call, v
-}
-
-func isError(t types.Type) bool {
-	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
 // assigns reports whether s assigns v.

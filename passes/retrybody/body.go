@@ -250,7 +250,7 @@ func isReader(t types.Type) bool {
 			return false
 		}
 		b, ok := s.Elem().(*types.Basic)
-		return ok && b.Kind() == types.Byte && isError(sig.Results().At(1).Type())
+		return ok && b.Kind() == types.Byte && httpreq.IsError(sig.Results().At(1).Type())
 	}
 	return false
 }

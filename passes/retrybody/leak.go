@@ -248,7 +248,7 @@ func results(info *types.Info, stmt ast.Node, call *ast.CallExpr) (resp, errv *t
 	if resp == nil || !httpreq.IsResponse(resp.Type()) {
 		return nil, nil
 	}
-	if errv != nil && !isError(errv.Type()) {
+	if errv != nil && !httpreq.IsError(errv.Type()) {
 		errv = nil
 	}
 	return resp, errv

@@ -184,7 +184,3 @@ func (c *checker) usesIn(v *types.Var, n ast.Node) int {
 func within(n ast.Node, pos token.Pos) bool {
 	return n != nil && n.Pos() <= pos && pos < n.End()
 }
-
-func isError(t types.Type) bool {
-	return types.Identical(t, types.Universe.Lookup("error").Type())
-}

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/transportvet/transportvet/internal/flow"
+	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/passes/retry"
 )
 
@@ -185,7 +186,7 @@ func errOf(info *types.Info, stmt ast.Node, call *ast.CallExpr) *types.Var {
 		return nil
 	}
 	v := vars[len(vars)-1]
-	if v == nil || !types.Identical(v.Type(), types.Universe.Lookup("error").Type()) {
+	if v == nil || !httpreq.IsError(v.Type()) {
 		return nil
 	}
 	return v

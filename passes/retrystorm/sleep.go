@@ -238,7 +238,7 @@ func (c *checker) selectFix(file *ast.File, fn ast.Node, s sleep, ctx string) (a
 		return analysis.SuggestedFix{}, false
 	}
 	res := sig.Results()
-	if !types.Identical(res.At(res.Len()-1).Type(), types.Universe.Lookup("error").Type()) {
+	if !httpreq.IsError(res.At(res.Len() - 1).Type()) {
 		return analysis.SuggestedFix{}, false
 	}
 	var values []string

@@ -331,7 +331,7 @@ func (l *leaks) created(e ast.Expr) (k closable, hasErr, ok bool) {
 	if !ok {
 		return k, false, false
 	}
-	hasErr = sig.Results().Len() == 2 && isError(sig.Results().At(1).Type())
+	hasErr = sig.Results().Len() == 2 && httpreq.IsError(sig.Results().At(1).Type())
 	if sig.Results().Len() > 2 || (sig.Results().Len() == 2 && !hasErr) {
 		return k, false, false
 	}
@@ -955,10 +955,6 @@ func isNonRetaining(fn *types.Func) bool {
 		}
 	}
 	return false
-}
-
-func isError(t types.Type) bool {
-	return types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
 func identOf(e ast.Expr) *ast.Ident {

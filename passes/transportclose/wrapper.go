@@ -196,7 +196,7 @@ func isRoundTripSig(t types.Type) bool {
 		return false
 	}
 	resp, ok := types.Unalias(sig.Results().At(0).Type()).(*types.Pointer)
-	return ok && httpreq.IsNamed(resp.Elem(), "net/http", "Response") && isError(sig.Results().At(1).Type())
+	return ok && httpreq.IsNamed(resp.Elem(), "net/http", "Response") && httpreq.IsError(sig.Results().At(1).Type())
 }
 
 // usedAsTransport returns the types of the package whose values (or pointers)
