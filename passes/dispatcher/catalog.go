@@ -20,24 +20,31 @@ type stdlibEntry struct {
 	since string
 	// source is where the deprecation is documented.
 	source string
+	// setOnly marks a struct field reported only where it is set
+	// (setsField, compat.go): setting a deprecated field is the deprecated
+	// act, while reading it honours callers that still set it, as net/http
+	// reads Request.Cancel and httptest's Server reads Transport.Dial.
+	setOnly bool
 }
 
 // stdlibCatalog lists the standard-library deprecations the check reports.
 // Other standard-library deprecations are staticcheck SA1019's business.
 var stdlibCatalog = []stdlibEntry{
 	{
-		key:    "(net/http.Transport).Dial",
-		name:   "http.Transport.Dial",
-		use:    "DialContext, which lets the transport cancel dials that are no longer needed",
-		since:  "go1.7",
-		source: "net/http Transport.Dial doc comment: \"Deprecated: Use DialContext instead\"; DialContext added in go1.7 (api/go1.7.txt)",
+		key:     "(net/http.Transport).Dial",
+		name:    "http.Transport.Dial",
+		use:     "DialContext, which lets the transport cancel dials that are no longer needed",
+		since:   "go1.7",
+		source:  "net/http Transport.Dial doc comment: \"Deprecated: Use DialContext instead\"; DialContext added in go1.7 (api/go1.7.txt)",
+		setOnly: true,
 	},
 	{
-		key:    "(net/http.Transport).DialTLS",
-		name:   "http.Transport.DialTLS",
-		use:    "DialTLSContext, which lets the transport cancel dials that are no longer needed",
-		since:  "go1.14",
-		source: "net/http Transport.DialTLS doc comment: \"Deprecated: Use DialTLSContext instead\"; DialTLSContext added in go1.14 (api/go1.14.txt)",
+		key:     "(net/http.Transport).DialTLS",
+		name:    "http.Transport.DialTLS",
+		use:     "DialTLSContext, which lets the transport cancel dials that are no longer needed",
+		since:   "go1.14",
+		source:  "net/http Transport.DialTLS doc comment: \"Deprecated: Use DialTLSContext instead\"; DialTLSContext added in go1.14 (api/go1.14.txt)",
+		setOnly: true,
 	},
 	{
 		key:    "(*net/http.Transport).CancelRequest",
@@ -47,11 +54,12 @@ var stdlibCatalog = []stdlibEntry{
 		source: "net/http Transport.CancelRequest doc comment: \"Deprecated: Use Request.WithContext to create a request with a cancelable context instead\"; marked //deprecated in api/go1.16.txt",
 	},
 	{
-		key:    "(net/http.Request).Cancel",
-		name:   "http.Request.Cancel",
-		use:    "the request's context (http.NewRequestWithContext or Request.WithContext); with both set it is undefined whether Cancel is respected",
-		since:  "go1.7",
-		source: "net/http Request.Cancel doc comment: \"Deprecated: Set the Request's context with NewRequestWithContext instead\"; Request.WithContext added in go1.7",
+		key:     "(net/http.Request).Cancel",
+		name:    "http.Request.Cancel",
+		use:     "the request's context (http.NewRequestWithContext or Request.WithContext); with both set it is undefined whether Cancel is respected",
+		since:   "go1.7",
+		source:  "net/http Request.Cancel doc comment: \"Deprecated: Set the Request's context with NewRequestWithContext instead\"; Request.WithContext added in go1.7",
+		setOnly: true,
 	},
 	{
 		key:    "net/http.CloseNotifier",

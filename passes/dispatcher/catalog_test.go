@@ -37,6 +37,9 @@ func TestStdlibCatalog(t *testing.T) {
 		if d, ok := knowledge.StdlibDeprecations[e.key]; ok && d.AlternativeAvailableSince != e.since {
 			t.Errorf("%s: since = %s, knowledge says %s", e.key, e.since, d.AlternativeAvailableSince)
 		}
+		if v, ok := obj.(*types.Var); e.setOnly && (!ok || !v.IsField()) {
+			t.Errorf("%s: setOnly, but not a struct field", e.key)
+		}
 		if e.name == "" || e.use == "" || e.source == "" {
 			t.Errorf("%s: incomplete entry", e.key)
 		}

@@ -1,13 +1,16 @@
 package dispatcher
 
-// This file decides which uses of Request.Cancel and CloseNotifier keep
-// compatibility with callers that still use them, rather than depend on
-// them. Those uses have nothing to migrate: net/http's own transport reads
-// Request.Cancel, and a ResponseWriter wrapper must keep implementing
-// CloseNotifier for the handlers it wraps. Measured on real code
-// (docs/evaluation.md): github.com/PuerkitoBio/rehttp reads req.Cancel next
-// to the request's context; prometheus/client_golang's promhttp delegator
-// forwards CloseNotify, embeds CloseNotifier and probes for it.
+// This file decides which uses of deprecated fields (Request.Cancel,
+// Transport.Dial, Transport.DialTLS: the catalog's setOnly entries) and of
+// CloseNotifier keep compatibility with callers that still use them, rather
+// than depend on them. Those uses have nothing to migrate: net/http's own
+// transport reads Request.Cancel, net/http/httptest's Server reads
+// Transport.Dial to call it when a user set it, and a ResponseWriter
+// wrapper must keep implementing CloseNotifier for the handlers it wraps.
+// Measured on real code (docs/evaluation.md): github.com/PuerkitoBio/rehttp
+// reads req.Cancel next to the request's context; prometheus/client_golang's
+// promhttp delegator forwards CloseNotify, embeds CloseNotifier and probes
+// for it.
 
 import (
 	"go/ast"

@@ -22,9 +22,10 @@
 //     deprecations (Transport.Dial, Transport.DialTLS,
 //     Transport.CancelRequest, Request.Cancel, CloseNotifier,
 //     httputil.ClientConn and friends, ReverseProxy.Director), reported only
-//     where the file's Go version has the replacement. Request.Cancel is
-//     reported only where it is set (assigned, a composite-literal key, or
-//     its address taken): reading it honours callers that still set it.
+//     where the file's Go version has the replacement. The fields
+//     Request.Cancel, Transport.Dial and Transport.DialTLS are reported
+//     only where they are set (assigned, a composite-literal key, or their
+//     address taken): reading them honours callers that still set them.
 //     CloseNotifier is not reported where it keeps compatibility: in the
 //     body of a CloseNotify method, embedded in a struct or interface type,
 //     in a comma-ok assertion or type-switch case that discards the value,

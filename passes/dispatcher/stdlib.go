@@ -10,8 +10,9 @@ import (
 )
 
 // checkStdlib reports a use of a standard-library catalog entry, if the
-// file's Go version has the replacement. Request.Cancel is reported only
-// where it is set, and CloseNotifier not where it keeps compatibility
+// file's Go version has the replacement. The fields marked setOnly
+// (Transport.Dial, Transport.DialTLS, Request.Cancel) are reported only
+// where they are set, and CloseNotifier not where it keeps compatibility
 // (compat.go). The only fix is Transport.Dial set
 // in a composite literal to a net.Dialer's Dial method value, which becomes
 // DialContext set to the same dialer's DialContext.
@@ -20,11 +21,10 @@ func (c *checker) checkStdlib(cur inspector.Cursor, id *ast.Ident, obj types.Obj
 	if before(c.fileVersion(cur), since) {
 		return // the replacement does not exist in this file's Go version
 	}
+	if e.setOnly && !setsField(cur) {
+		return // a read honours callers that set it, as net/http's transport does
+	}
 	switch e.key {
-	case "(net/http.Request).Cancel":
-		if !setsField(cur) {
-			return // a read honours callers that set it, as net/http's transport does
-		}
 	case "net/http.CloseNotifier":
 		if tn, ok := obj.(*types.TypeName); !ok || c.closeNotifierCompat(cur, tn) {
 			return // compatibility for wrapped handlers, or feature detection

@@ -1,6 +1,6 @@
-// Package compat uses Request.Cancel and CloseNotifier both to depend on
-// them (reported) and to stay compatible with callers that still use them
-// (silent).
+// Package compat uses Request.Cancel, Transport.Dial, Transport.DialTLS and
+// CloseNotifier both to depend on them (reported) and to stay compatible
+// with callers that still use them (silent).
 package compat
 
 import (
