@@ -225,6 +225,9 @@ func (c *checker) selectFix(file *ast.File, fn ast.Node, s sleep, ctx string) (a
 	if pn, ok := info.Uses[s.timeX].(*types.PkgName); !ok || pn.Imported().Path() != "time" {
 		return analysis.SuggestedFix{}, false
 	}
+	if c.mayHoldResponse(fn, s.stmt) {
+		return analysis.SuggestedFix{}, false // the early return could leak its body
+	}
 	var sig *types.Signature
 	switch fn := fn.(type) {
 	case *ast.FuncDecl:
