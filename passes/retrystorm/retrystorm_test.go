@@ -1,6 +1,9 @@
 package retrystorm_test
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -39,4 +42,29 @@ func TestContextFixIdempotent(t *testing.T) {
 // it must not panic, and offers no fix built from a missing type.
 func TestTypeErrors(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), tvtest.DespiteErrors(retrystorm.Analyzer), "retrystorm/bad")
+}
+
+// TestContextFixCount guards TestContextIgnored: analysistest compares a
+// golden file only with the fixes it gets, so a change that withheld every
+// fix would pass there. Each fix adds one select to ctx.go.golden.
+func TestContextFixCount(t *testing.T) {
+	dir := filepath.Join(tvtest.TestData(), "src", "retrystorm", "ctx")
+	src, err := os.ReadFile(filepath.Join(dir, "ctx.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden, err := os.ReadFile(filepath.Join(dir, "ctx.go.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Count(string(golden), "select {") - strings.Count(string(src), "select {")
+	got := 0
+	for _, res := range analysistest.Run(t, tvtest.TestData(), retrystorm.Analyzer, "retrystorm/ctx") {
+		for _, d := range res.Diagnostics {
+			got += len(d.SuggestedFixes)
+		}
+	}
+	if want <= 0 || got != want {
+		t.Errorf("got %d fixes in retrystorm/ctx, want %d (the selects ctx.go.golden adds)", got, want)
+	}
 }
