@@ -15,6 +15,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -111,4 +113,46 @@ func vet(t *testing.T, dir string, args ...string) result {
 func standalone(t *testing.T, dir string, args ...string) result {
 	t.Helper()
 	return command(t, dir, binary, args...)
+}
+
+// A marked finding is one expected on the line of a marker comment.
+type marked struct {
+	marker  string // text on the expected line, e.g. "// finding: charge"
+	message string // how the message starts
+	fixed   bool   // a suggested fix removes the finding
+}
+
+// checkMarked checks that res exited with wantCode and reported exactly the
+// findings wants in file of dir (those a fix removes only if fixedToo), each
+// message starting with its want's message and ending with suffix, if any.
+func checkMarked(t *testing.T, res result, wantCode int, dir, file string, wants []marked, fixedToo bool, suffix string) {
+	t.Helper()
+	if res.code != wantCode {
+		t.Fatalf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", res.code, wantCode, res.stdout, res.stderr)
+	}
+	got := findings(res.stdout + res.stderr)
+	var expected []finding
+	for _, w := range wants {
+		if w.fixed && !fixedToo {
+			continue
+		}
+		expected = append(expected, finding{file, lineOf(t, dir, file, w.marker, false), w.message})
+	}
+	order := func(a, b finding) int {
+		if a.line != b.line {
+			return a.line - b.line
+		}
+		return strings.Compare(a.message, b.message)
+	}
+	slices.SortFunc(expected, order)
+	slices.SortFunc(got, order)
+	if len(got) != len(expected) {
+		t.Fatalf("got %d findings, want %d:\n%s%s", len(got), len(expected), res.stdout, res.stderr)
+	}
+	for i := range got {
+		g, w := got[i], expected[i]
+		if g.file != w.file || g.line != w.line || !strings.HasPrefix(g.message, w.message) || !strings.HasSuffix(g.message, suffix) {
+			t.Errorf("finding %d = %s:%d: %s\nwant %s:%d: %s...%s", i, g.file, g.line, g.message, w.file, w.line, w.message, suffix)
+		}
+	}
 }

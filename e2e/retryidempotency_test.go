@@ -2,8 +2,6 @@ package e2e
 
 import (
 	"path/filepath"
-	"slices"
-	"strings"
 	"testing"
 )
 
@@ -16,12 +14,7 @@ func TestRetryIdempotency(t *testing.T) {
 	dir := copyModule(t, "retryidempotency")
 	const file = "jobs.go"
 	jobs := filepath.Join(dir, "jobs")
-	type want struct {
-		marker  string
-		message string
-		fixed   bool
-	}
-	wants := []want{
+	wants := []marked{
 		{"// finding: CreateRecord", "client.Client.CreateRecord sends a POST request (client.go:23) without an Idempotency-Key header and is retried by backoff.Retry", false},
 		{"// finding: charge", "POST request is retried by backoff.Retry without an Idempotency-Key header", true},
 		{"// finding: notify", "POST request is retried by retry.Do without an Idempotency-Key header", false},
@@ -30,27 +23,7 @@ func TestRetryIdempotency(t *testing.T) {
 	}
 	check := func(res result, wantCode int, fixedToo bool) {
 		t.Helper()
-		if res.code != wantCode {
-			t.Fatalf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", res.code, wantCode, res.stdout, res.stderr)
-		}
-		got := findings(res.stdout + res.stderr)
-		var expected []finding
-		for _, w := range wants {
-			if w.fixed && !fixedToo {
-				continue
-			}
-			expected = append(expected, finding{file, lineOf(t, jobs, file, w.marker, false), w.message})
-		}
-		slices.SortFunc(expected, func(a, b finding) int { return a.line - b.line })
-		if len(got) != len(expected) {
-			t.Fatalf("got %d findings, want %d:\n%s%s", len(got), len(expected), res.stdout, res.stderr)
-		}
-		for i := range got {
-			g, w := got[i], expected[i]
-			if g.file != w.file || g.line != w.line || !strings.HasPrefix(g.message, w.message) || !strings.HasSuffix(g.message, "(retryidempotency)") {
-				t.Errorf("finding %d = %s:%d: %s\nwant %s:%d: %s...", i, g.file, g.line, g.message, w.file, w.line, w.message)
-			}
-		}
+		checkMarked(t, res, wantCode, jobs, file, wants, fixedToo, "(retryidempotency)")
 	}
 
 	check(standalone(t, dir, "-retryidempotency", "./..."), 3, true)

@@ -2,8 +2,6 @@ package e2e
 
 import (
 	"path/filepath"
-	"slices"
-	"strings"
 	"testing"
 )
 
@@ -16,12 +14,7 @@ func TestRetryStormAndBody(t *testing.T) {
 	dir := copyModule(t, "retrystorm")
 	const file = "client.go"
 	pkg := filepath.Join(dir, "client")
-	type want struct {
-		marker  string
-		message string
-		fixed   bool
-	}
-	wants := []want{
+	wants := []marked{
 		{"// finding: no delay", "retry loop has no delay between attempts: a failing dependency turns it into a retry storm; wait with exponential backoff and jitter (retrystorm)", false},
 		{"// finding: sleep", "retry wait ignores ctx: a cancelled caller keeps this loop sleeping and retrying; select on ctx.Done() and a timer (retrystorm)", true},
 		{"// finding: nap", "retry wait ignores ctx: a cancelled caller keeps this loop sleeping and retrying; select on ctx.Done() and a timer (retrystorm)", false},
@@ -32,34 +25,7 @@ func TestRetryStormAndBody(t *testing.T) {
 	}
 	check := func(res result, wantCode int, fixedToo bool) {
 		t.Helper()
-		if res.code != wantCode {
-			t.Fatalf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", res.code, wantCode, res.stdout, res.stderr)
-		}
-		got := findings(res.stdout + res.stderr)
-		var expected []finding
-		for _, w := range wants {
-			if w.fixed && !fixedToo {
-				continue
-			}
-			expected = append(expected, finding{file, lineOf(t, pkg, file, w.marker, false), w.message})
-		}
-		order := func(a, b finding) int {
-			if a.line != b.line {
-				return a.line - b.line
-			}
-			return strings.Compare(a.message, b.message)
-		}
-		slices.SortFunc(expected, order)
-		slices.SortFunc(got, order)
-		if len(got) != len(expected) {
-			t.Fatalf("got %d findings, want %d:\n%s%s", len(got), len(expected), res.stdout, res.stderr)
-		}
-		for i := range got {
-			g, w := got[i], expected[i]
-			if g.file != w.file || g.line != w.line || !strings.HasPrefix(g.message, w.message) {
-				t.Errorf("finding %d = %s:%d: %s\nwant %s:%d: %s...", i, g.file, g.line, g.message, w.file, w.line, w.message)
-			}
-		}
+		checkMarked(t, res, wantCode, pkg, file, wants, fixedToo, "")
 	}
 
 	check(standalone(t, dir, "-retrystorm", "-retrybody", "./..."), 3, true)
