@@ -6,21 +6,12 @@ import (
 	"go/types"
 	"slices"
 
-	"golang.org/x/tools/go/types/typeutil"
-
 	"github.com/transportvet/transportvet/internal/httpreq"
 )
 
-func calleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
-	fn, _ := typeutil.Callee(info, call).(*types.Func)
-	return fn
-}
-
-func recvName(fn *types.Func) string { return httpreq.RecvName(fn) }
-
 // call looks for a Callback or Client region at call, inside function fn.
 func (c *collector) call(call *ast.CallExpr, fn ast.Node) {
-	callee := calleeFunc(c.pass.TypesInfo, call)
+	callee := httpreq.Callee(c.pass.TypesInfo, call)
 	if callee == nil {
 		return
 	}
@@ -161,7 +152,7 @@ func (c *collector) executorRetries(e ast.Expr, depth int) bool {
 	info := c.pass.TypesInfo
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		fn := calleeFunc(info, x)
+		fn := httpreq.Callee(info, x)
 		switch {
 		case httpreq.Is(fn, Failsafe, "", "With"):
 			return slices.ContainsFunc(x.Args, c.isRetryPolicy)
@@ -226,7 +217,7 @@ func (c *collector) standardClient(e ast.Expr, depth int) bool {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
 		sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
-		return ok && httpreq.Is(calleeFunc(info, x), httpreq.Retryable, "Client", "StandardClient") && !c.retriesOff(sel.X)
+		return ok && httpreq.Is(httpreq.Callee(info, x), httpreq.Retryable, "Client", "StandardClient") && !c.retriesOff(sel.X)
 	case *ast.Ident:
 		if v, ok := info.Uses[x].(*types.Var); ok {
 			if val := c.value(v); val != nil {
@@ -246,7 +237,7 @@ func (c *collector) restyRequestRetries(e ast.Expr, depth int) bool {
 	info := c.pass.TypesInfo
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		fn := calleeFunc(info, x)
+		fn := httpreq.Callee(info, x)
 		sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
 		if fn == nil || !ok {
 			return false
@@ -277,7 +268,7 @@ func (c *collector) restyClientRetries(e ast.Expr, depth int) bool {
 	info := c.pass.TypesInfo
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		fn := calleeFunc(info, x)
+		fn := httpreq.Callee(info, x)
 		sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
 		if fn == nil || !ok {
 			return false

@@ -5,6 +5,8 @@ import (
 	"go/types"
 	"strconv"
 	"strings"
+
+	"github.com/transportvet/transportvet/internal/httpreq"
 )
 
 // config is the Analyzer's configuration, bound to its own FlagSet.
@@ -77,7 +79,7 @@ func qualifiedName(fn *types.Func) string {
 	if fn == nil || fn.Pkg() == nil {
 		return ""
 	}
-	if typ := recvName(fn); typ != "" {
+	if typ := httpreq.RecvName(fn); typ != "" {
 		return fn.Pkg().Path() + "." + typ + "." + fn.Name()
 	}
 	return fn.Pkg().Path() + "." + fn.Name()

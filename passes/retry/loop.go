@@ -794,7 +794,7 @@ func (c *collector) countingCall(call *ast.CallExpr, arg ast.Node, depth int) (o
 			return true, false
 		}
 	}
-	fn := calleeFunc(info, call)
+	fn := httpreq.Callee(info, call)
 	if fn == nil || fn.Pkg() == nil {
 		return false, false
 	}
@@ -887,7 +887,7 @@ func (c *collector) failsOnSuccess(success [][]ast.Stmt) bool {
 		if !ok {
 			return false
 		}
-		fn := calleeFunc(info, call)
+		fn := httpreq.Callee(info, call)
 		return fn != nil && fn.Pkg() != nil && table[fn.Pkg().Path()][fn.Name()]
 	}
 	isPanic := func(e ast.Expr) bool {
