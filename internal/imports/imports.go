@@ -29,3 +29,33 @@ func Any(pkg *types.Package, paths ...string) bool {
 	}
 	return visit(pkg)
 }
+
+// Direct reports whether pkg is the package path or imports it directly: the
+// cheap test lostcancel makes before looking for uses of a package's API.
+func Direct(pkg *types.Package, path string) bool {
+	return Package(pkg, path) != nil || (pkg != nil && pkg.Path() == path)
+}
+
+// Package returns the package path that pkg imports directly, or nil.
+func Package(pkg *types.Package, path string) *types.Package {
+	if pkg == nil {
+		return nil
+	}
+	for _, p := range pkg.Imports() {
+		if p.Path() == path {
+			return p
+		}
+	}
+	return nil
+}
+
+// TypeName returns the type name declared at package level as name in the
+// package path that pkg imports directly, or nil.
+func TypeName(pkg *types.Package, path, name string) *types.TypeName {
+	p := Package(pkg, path)
+	if p == nil {
+		return nil
+	}
+	tn, _ := p.Scope().Lookup(name).(*types.TypeName)
+	return tn
+}

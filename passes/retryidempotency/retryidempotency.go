@@ -11,6 +11,7 @@ import (
 
 	"github.com/transportvet/transportvet/internal/analysisdoc"
 	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/internal/imports"
 	"github.com/transportvet/transportvet/internal/report"
 	"github.com/transportvet/transportvet/passes/retry"
 )
@@ -364,12 +365,8 @@ func (c *checker) predicateChecksMethod(send *types.Func) bool {
 		return false
 	}
 	var want types.Type
-	for _, imp := range c.pass.Pkg.Imports() {
-		if imp.Path() == pkg {
-			if obj, ok := imp.Scope().Lookup(pred).(*types.TypeName); ok {
-				want = obj.Type().Underlying()
-			}
-		}
+	if obj := imports.TypeName(c.pass.Pkg, pkg, pred); obj != nil {
+		want = obj.Type().Underlying()
 	}
 	if want == nil {
 		return false

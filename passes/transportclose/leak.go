@@ -16,6 +16,7 @@ import (
 
 	"github.com/transportvet/transportvet/internal/flow"
 	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/internal/imports"
 	"github.com/transportvet/transportvet/internal/report"
 )
 
@@ -389,12 +390,8 @@ func (l *leaks) releaseMethod(k closable) string {
 		return k.release
 	}
 	var named *types.Named
-	for _, p := range l.pass.Pkg.Imports() {
-		if p.Path() == k.pkg {
-			if tn, ok := p.Scope().Lookup(k.name).(*types.TypeName); ok {
-				named, _ = tn.Type().(*types.Named)
-			}
-		}
+	if tn := imports.TypeName(l.pass.Pkg, k.pkg, k.name); tn != nil {
+		named, _ = tn.Type().(*types.Named)
 	}
 	if l.pass.Pkg.Path() == k.pkg {
 		if tn, ok := l.pass.Pkg.Scope().Lookup(k.name).(*types.TypeName); ok {

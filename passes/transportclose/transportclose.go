@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/transportvet/transportvet/internal/analysisdoc"
+	"github.com/transportvet/transportvet/internal/imports"
 	"github.com/transportvet/transportvet/internal/report"
 )
 
@@ -95,7 +96,7 @@ func (c *config) run(pass *analysis.Pass) (any, error) {
 	if in == nil {
 		return nil, nil
 	}
-	if imports(pass.Pkg, "net/http") {
+	if imports.Direct(pass.Pkg, "net/http") {
 		checkWrappers(pass, r, in)
 	}
 	known := c.closables(pass.Pkg)
@@ -128,12 +129,12 @@ func cfgsOf(pass *analysis.Pass) *ctrlflow.CFGs {
 func (c *config) closables(pkg *types.Package) []closable {
 	var out []closable
 	for _, k := range closables {
-		if imports(pkg, k.pkg) {
+		if imports.Direct(pkg, k.pkg) {
 			out = append(out, k)
 		}
 	}
 	for _, t := range c.types {
-		if !imports(pkg, t.pkg) {
+		if !imports.Direct(pkg, t.pkg) {
 			continue
 		}
 		short := t.name
@@ -145,21 +146,4 @@ func (c *config) closables(pkg *types.Package) []closable {
 		out = append(out, closable{pkg: t.pkg, name: t.name, short: short, holds: "what it holds", flag: true})
 	}
 	return out
-}
-
-// imports reports whether pkg is path or imports it directly, as lostcancel
-// does: creating a closable value, or declaring RoundTrip, names its package.
-func imports(pkg *types.Package, path string) bool {
-	if pkg == nil {
-		return false
-	}
-	if pkg.Path() == path {
-		return true
-	}
-	for _, p := range pkg.Imports() {
-		if p.Path() == path {
-			return true
-		}
-	}
-	return false
 }
