@@ -118,6 +118,16 @@ var waitMethods = []struct{ pkg, typ, name string }{
 	{"golang.org/x/time/rate", "Limiter", "WaitN"},
 }
 
+// isWaitMethod reports whether fn is one of waitMethods.
+func isWaitMethod(fn *types.Func) bool {
+	for _, m := range waitMethods {
+		if httpreq.Is(fn, m.pkg, m.typ, m.name) {
+			return true
+		}
+	}
+	return false
+}
+
 // recvOf returns the operand of e when e is a receive <-X, or nil.
 func recvOf(e ast.Expr) ast.Expr {
 	u, ok := ast.Unparen(e).(*ast.UnaryExpr)

@@ -3,7 +3,9 @@ package retrystorm
 import (
 	_ "embed"
 	"go/ast"
+	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
@@ -128,26 +130,44 @@ func (c *checker) index() {
 	}
 }
 
-// summarize computes the funcFact of each function of the package, to a
-// fixed point over the calls between them, and exports the facts that say
-// something.
+// summarize computes the funcFact of each function of the package, the
+// least fixed point over the calls between them, and exports the facts that
+// say something.
+//
+// It scans each body once: a function with no call or statement that could
+// make any of its facts true (scanBody) keeps the zero summary unless a
+// function of the package it calls changes, and then only its callers are
+// summarized again. Every fact is monotone in the facts of the callees, so
+// the order of this worklist does not change the result.
 func (c *checker) summarize() {
-	for fn := range c.decls {
+	callers := make(map[*types.Func][]*types.Func)
+	var work []*types.Func
+	queued := make(map[*types.Func]bool)
+	for fn, decl := range c.decls {
 		c.summary[fn] = new(funcFact)
+		if c.scanBody(fn, decl.Body, callers) {
+			work = append(work, fn)
+			queued[fn] = true
+		}
 	}
-	for changed := true; changed; {
-		changed = false
-		for fn, decl := range c.decls {
-			s := c.summary[fn]
-			g := c.cfgs.FuncDecl(decl)
-			next := funcFact{
-				Network: c.hasNetworkCall(decl.Body),
-				MayWait: c.hasWait(decl.Body),
-				Sleeps:  g != nil && c.alwaysWaits(g, true),
-			}
-			if next != *s {
-				*s = next
-				changed = true
+	for len(work) > 0 {
+		fn := work[len(work)-1]
+		work = work[:len(work)-1]
+		queued[fn] = false
+		decl := c.decls[fn]
+		g := c.cfgs.FuncDecl(decl)
+		next := funcFact{
+			Network: c.hasNetworkCall(decl.Body),
+			MayWait: c.hasWait(decl.Body),
+			Sleeps:  g != nil && c.alwaysWaits(g, true),
+		}
+		if s := c.summary[fn]; next != *s {
+			*s = next
+			for _, caller := range callers[fn] {
+				if !queued[caller] {
+					work = append(work, caller)
+					queued[caller] = true
+				}
 			}
 		}
 	}
@@ -158,6 +178,51 @@ func (c *checker) summarize() {
 			c.pass.ExportObjectFact(fn, s)
 		}
 	}
+}
+
+// scanBody records fn as a caller of each function of the package that
+// body calls, in callers, and reports whether body holds something that
+// may make a fact of fn true while those functions have the zero summary:
+// a call of a network API, of time.Sleep, of a wait method, of a function
+// of another package with a fact, or a dynamic call with a time.Duration;
+// a receive, a select, or a range over a channel of time.Time. It errs
+// towards true: the summary then decides.
+func (c *checker) scanBody(fn *types.Func, body *ast.BlockStmt, callers map[*types.Func][]*types.Func) bool {
+	info := c.pass.TypesInfo
+	seed := false
+	var callees []*types.Func
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			callee := c.callee(n)
+			if callee != nil {
+				callee = callee.Origin()
+			}
+			_, local := c.decls[callee]
+			if local && !slices.Contains(callees, callee) {
+				callees = append(callees, callee)
+			}
+			if !seed {
+				seed = isNetworkAPI(callee) || isFunc(info, n, "time", "Sleep") || isWaitMethod(callee) ||
+					!local && c.factOf(callee) != nil || c.dynamicWithDuration(n)
+			}
+		case *ast.SelectStmt:
+			seed = true
+		case *ast.RangeStmt:
+			if isTimeChan(info.TypeOf(n.X)) {
+				seed = true
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				seed = true
+			}
+		}
+		return true
+	})
+	for _, callee := range callees {
+		callers[callee] = append(callers[callee], fn)
+	}
+	return seed
 }
 
 // factOf returns the summary of fn, from this package or a fact, or nil.
@@ -307,13 +372,9 @@ func (c *checker) waits(n ast.Node, sleepOnly bool) bool {
 				}
 			}
 			fn := c.callee(n)
-			if !sleepOnly {
-				for _, m := range waitMethods {
-					if httpreq.Is(fn, m.pkg, m.typ, m.name) {
-						found = true
-						return false
-					}
-				}
+			if !sleepOnly && isWaitMethod(fn) {
+				found = true
+				return false
 			}
 			if f := c.factOf(fn); f != nil && (f.Sleeps || (!sleepOnly && f.MayWait)) {
 				found = true
@@ -381,9 +442,26 @@ func (c *checker) blockWaits(b *cfg.Block, from, to int, sleepOnly bool) bool {
 }
 
 // alwaysWaits reports whether every path of g from its entry to a return
-// waits, and some path returns.
+// waits, and some path returns. A function that never returns normally
+// (it loops forever, or ends in panic or log.Fatal) does not wait: it is
+// not the delay of a loop that calls it.
 func (c *checker) alwaysWaits(g *cfg.CFG, sleepOnly bool) bool {
 	if len(g.Blocks) == 0 || g.NoReturn() {
+		return false
+	}
+	// With a defer, a path that ends in a panic may recover and return.
+	deferred := false
+	for _, b := range g.Blocks {
+		for _, n := range b.Nodes {
+			if _, ok := n.(*ast.DeferStmt); ok {
+				deferred = true
+			}
+		}
+	}
+	returns := func(b *cfg.Block) bool {
+		return b.Return() != nil || deferred && len(b.Succs) == 0
+	}
+	if !slices.ContainsFunc(g.Blocks, func(b *cfg.Block) bool { return b.Live && returns(b) }) {
 		return false
 	}
 	seen := make(map[*cfg.Block]bool)
@@ -396,7 +474,7 @@ func (c *checker) alwaysWaits(g *cfg.CFG, sleepOnly bool) bool {
 		if c.blockWaits(b, 0, len(b.Nodes), sleepOnly) {
 			return false
 		}
-		if b.Return() != nil {
+		if returns(b) {
 			return true
 		}
 		for _, s := range b.Succs {

@@ -68,3 +68,9 @@ func TestContextFixCount(t *testing.T) {
 		t.Errorf("got %d fixes in retrystorm/ctx, want %d (the selects ctx.go.golden adds)", got, want)
 	}
 }
+
+// TestFacts checks the facts exported through chains of calls in one
+// package, recursion, function literals, methods and generic functions.
+func TestFacts(t *testing.T) {
+	analysistest.Run(t, tvtest.TestData(), retrystorm.Analyzer, "retrystorm/facts")
+}

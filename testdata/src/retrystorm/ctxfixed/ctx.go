@@ -327,6 +327,23 @@ func helperWithContext(ctx context.Context, c *http.Client, req *http.Request) (
 	return nil, errors.New("gave up")
 }
 
+// A helper that never returns normally is not a wait.
+func fatalHelper(ctx context.Context, c *http.Client, req *http.Request) (*http.Response, error) {
+	for attempt := 0; attempt < 3; attempt++ {
+		resp, err := c.Do(req)
+		if err == nil {
+			return resp, nil
+		}
+		if attempt == 2 {
+			helpers.Fatal(err)
+		}
+		if err := helpers.PauseCtx(ctx, time.Second); err != nil {
+			return nil, err
+		}
+	}
+	return nil, errors.New("gave up")
+}
+
 // A sleep outside any retry region.
 func notRetry(ctx context.Context) {
 	time.Sleep(time.Second)

@@ -4,6 +4,7 @@ package helpers
 
 import (
 	"context"
+	"log"
 	"net"
 	"net/http"
 	"time"
@@ -53,3 +54,12 @@ func MaybePause(err error) {
 func Nap(d time.Duration) {
 	time.Sleep(d)
 }
+
+// Fatal never returns normally (log.Fatal exits; the defer is never reached
+// by a return): it does not wait, though no path returns without a sleep.
+func Fatal(err error) {
+	defer flush()
+	log.Fatal(err)
+}
+
+func flush() {}
