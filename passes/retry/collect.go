@@ -7,6 +7,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/transportvet/transportvet/internal/httpreq"
 )
@@ -15,6 +17,7 @@ import (
 type collector struct {
 	pass    *analysis.Pass
 	cfg     *config
+	in      *inspector.Inspector
 	regions []*Region
 
 	// decls maps each function and method declared in the package to its
@@ -43,26 +46,35 @@ type retriedParam struct {
 	arg  ast.Expr
 }
 
-func newCollector(pass *analysis.Pass, cfg *config) *collector {
+func newCollector(pass *analysis.Pass, cfg *config, in *inspector.Inspector) *collector {
 	c := &collector{
 		pass:        pass,
 		cfg:         cfg,
+		in:          in,
 		decls:       make(map[*types.Func]*ast.FuncDecl),
 		values:      make(map[*types.Var][]ast.Expr),
 		retryCounts: make(map[*types.Var][]ast.Expr),
 		helpers:     make(map[*types.Func]int),
 		retryMaxes:  make(map[*types.Var][]ast.Expr),
 	}
-	for _, f := range pass.Files {
-		c.index(f)
-	}
+	c.index()
 	return c
 }
 
-// index records the declarations and variable writes of f.
-func (c *collector) index(f *ast.File) {
+// indexTypes are the nodes index looks at.
+var indexTypes = []ast.Node{
+	(*ast.FuncDecl)(nil),
+	(*ast.AssignStmt)(nil),
+	(*ast.ValueSpec)(nil),
+	(*ast.IncDecStmt)(nil),
+	(*ast.UnaryExpr)(nil),
+	(*ast.CallExpr)(nil),
+}
+
+// index records the declarations and variable writes of the package.
+func (c *collector) index() {
 	info := c.pass.TypesInfo
-	ast.Inspect(f, func(n ast.Node) bool {
+	c.in.Preorder(indexTypes, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.FuncDecl:
 			if fn, ok := info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
@@ -112,7 +124,6 @@ func (c *collector) index(f *ast.File) {
 				}
 			}
 		}
-		return true
 	})
 }
 
@@ -149,22 +160,32 @@ func (c *collector) value(v *types.Var) ast.Expr {
 	return vals[0]
 }
 
-// file finds the regions of f.
-func (c *collector) file(f *ast.File) {
-	for _, d := range f.Decls {
-		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-			c.walk(fd.Body, fd)
+// findRegions finds the regions of the package.
+func (c *collector) findRegions() {
+	for cur := range c.in.Root().Preorder((*ast.FuncDecl)(nil)) {
+		if fd := cur.Node().(*ast.FuncDecl); fd.Body != nil {
+			c.walk(cur.ChildAt(edge.FuncDecl_Body, -1), fd)
 		}
 	}
 }
 
-// walk finds the regions in n, whose innermost enclosing function is fn.
-func (c *collector) walk(n ast.Node, fn ast.Node) {
+// walkTypes are the nodes walk looks at.
+var walkTypes = []ast.Node{
+	(*ast.FuncLit)(nil),
+	(*ast.LabeledStmt)(nil),
+	(*ast.ForStmt)(nil),
+	(*ast.RangeStmt)(nil),
+	(*ast.CallExpr)(nil),
+}
+
+// walk finds the regions in the subtree at cur, whose innermost enclosing
+// function is fn.
+func (c *collector) walk(cur inspector.Cursor, fn ast.Node) {
 	labeled := make(map[ast.Stmt]*ast.Ident)
-	ast.Inspect(n, func(m ast.Node) bool {
-		switch m := m.(type) {
+	cur.Inspect(walkTypes, func(cur inspector.Cursor) bool {
+		switch m := cur.Node().(type) {
 		case *ast.FuncLit:
-			c.walk(m.Body, m)
+			c.walk(cur.ChildAt(edge.FuncLit_Body, -1), m)
 			return false
 		case *ast.LabeledStmt:
 			labeled[m.Stmt] = m.Label

@@ -9,6 +9,8 @@ import (
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/transportvet/transportvet/internal/analysisdoc"
 )
@@ -32,6 +34,7 @@ func newAnalyzer() *analysis.Analyzer {
 		Doc:        analysisdoc.MustExtract(doc, "retry"),
 		URL:        "https://github.com/transportvet/transportvet/blob/main/docs/retry.md",
 		Run:        cfg.run,
+		Requires:   []*analysis.Analyzer{inspect.Analyzer},
 		ResultType: reflect.TypeFor[*Result](),
 		FactTypes:  []analysis.Fact{new(HelperFact)},
 	}
@@ -223,14 +226,12 @@ func (*HelperFact) AFact() {}
 func (f *HelperFact) String() string { return fmt.Sprintf("retries parameter %d", f.Arg) }
 
 func (cfg *config) run(pass *analysis.Pass) (any, error) {
-	c := newCollector(pass, cfg)
+	c := newCollector(pass, cfg, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
 	// Find the regions, learn which functions are retry helpers, and
 	// again until no new helper appears (helpers calling helpers).
 	for range 8 {
 		c.regions = nil
-		for _, f := range pass.Files {
-			c.file(f)
-		}
+		c.findRegions()
 		if !c.learnHelpers() {
 			break
 		}

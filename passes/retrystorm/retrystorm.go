@@ -9,6 +9,9 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/transportvet/transportvet/internal/analysisdoc"
@@ -28,7 +31,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       analysisdoc.MustExtract(doc, "retrystorm"),
 	URL:       "https://github.com/transportvet/transportvet/blob/main/docs/retrystorm.md",
 	Run:       run,
-	Requires:  []*analysis.Analyzer{ctrlflow.Analyzer, retry.Analyzer},
+	Requires:  []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, retry.Analyzer},
 	FactTypes: []analysis.Fact{new(funcFact)},
 }
 
@@ -79,16 +82,17 @@ func run(pass *analysis.Pass) (any, error) {
 		cfgs:     required.Result[*ctrlflow.CFGs](pass),
 		regions:  required.Result[*retry.Result](pass),
 		r:        report.New(pass),
-		decls:    make(map[*types.Func]*ast.FuncDecl),
+		in:       required.Result[*inspector.Inspector](pass),
+		decls:    make(map[*types.Func]inspector.Cursor),
 		summary:  make(map[*types.Func]*funcFact),
 		selectOf: make(map[ast.Stmt]*ast.SelectStmt),
 	}
-	if c.cfgs == nil {
+	if c.cfgs == nil || c.in == nil {
 		return nil, nil
 	}
 	c.index()
 	c.summarize()
-	if c.regions == nil {
+	if c.regions == nil || len(c.regions.Regions) == 0 {
 		return nil, nil
 	}
 	c.checkLoops()
@@ -102,8 +106,11 @@ type checker struct {
 	cfgs    *ctrlflow.CFGs
 	regions *retry.Result
 	r       *report.Reporter
+	in      *inspector.Inspector
 
-	decls    map[*types.Func]*ast.FuncDecl
+	// decls maps the functions declared in the package to their
+	// declarations.
+	decls    map[*types.Func]inspector.Cursor
 	summary  map[*types.Func]*funcFact // this package's functions
 	selectOf map[ast.Stmt]*ast.SelectStmt
 }
@@ -111,23 +118,21 @@ type checker struct {
 // index records the package's function declarations and the select
 // statement of every communication clause.
 func (c *checker) index() {
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncDecl:
-				if fn, ok := c.pass.TypesInfo.Defs[n.Name].(*types.Func); ok && n.Body != nil {
-					c.decls[fn] = n
-				}
-			case *ast.SelectStmt:
-				for _, cc := range n.Body.List {
-					if comm := cc.(*ast.CommClause).Comm; comm != nil {
-						c.selectOf[comm] = n
-					}
+	c.in.Root().Inspect([]ast.Node{(*ast.FuncDecl)(nil), (*ast.SelectStmt)(nil)}, func(cur inspector.Cursor) bool {
+		switch n := cur.Node().(type) {
+		case *ast.FuncDecl:
+			if fn, ok := c.pass.TypesInfo.Defs[n.Name].(*types.Func); ok && n.Body != nil {
+				c.decls[fn] = cur
+			}
+		case *ast.SelectStmt:
+			for _, cc := range n.Body.List {
+				if comm := cc.(*ast.CommClause).Comm; comm != nil {
+					c.selectOf[comm] = n
 				}
 			}
-			return true
-		})
-	}
+		}
+		return true
+	})
 }
 
 // summarize computes the funcFact of each function of the package, the
@@ -143,9 +148,9 @@ func (c *checker) summarize() {
 	callers := make(map[*types.Func][]*types.Func)
 	var work []*types.Func
 	queued := make(map[*types.Func]bool)
-	for fn, decl := range c.decls {
+	for fn, cur := range c.decls {
 		c.summary[fn] = new(funcFact)
-		if c.scanBody(fn, decl.Body, callers) {
+		if c.scanBody(fn, cur.ChildAt(edge.FuncDecl_Body, -1), callers) {
 			work = append(work, fn)
 			queued[fn] = true
 		}
@@ -154,7 +159,7 @@ func (c *checker) summarize() {
 		fn := work[len(work)-1]
 		work = work[:len(work)-1]
 		queued[fn] = false
-		decl := c.decls[fn]
+		decl := c.decls[fn].Node().(*ast.FuncDecl)
 		g := c.cfgs.FuncDecl(decl)
 		next := funcFact{
 			Network: c.hasNetworkCall(decl.Body),
@@ -187,12 +192,12 @@ func (c *checker) summarize() {
 // of another package with a fact, or a dynamic call with a time.Duration;
 // a receive, a select, or a range over a channel of time.Time. It errs
 // towards true: the summary then decides.
-func (c *checker) scanBody(fn *types.Func, body *ast.BlockStmt, callers map[*types.Func][]*types.Func) bool {
+func (c *checker) scanBody(fn *types.Func, body inspector.Cursor, callers map[*types.Func][]*types.Func) bool {
 	info := c.pass.TypesInfo
 	seed := false
 	var callees []*types.Func
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
+	for cur := range body.Preorder(scanTypes...) {
+		switch n := cur.Node().(type) {
 		case *ast.CallExpr:
 			callee := c.callee(n)
 			if callee != nil {
@@ -217,12 +222,19 @@ func (c *checker) scanBody(fn *types.Func, body *ast.BlockStmt, callers map[*typ
 				seed = true
 			}
 		}
-		return true
-	})
+	}
 	for _, callee := range callees {
 		callers[callee] = append(callers[callee], fn)
 	}
 	return seed
+}
+
+// scanTypes are the nodes scanBody looks at.
+var scanTypes = []ast.Node{
+	(*ast.CallExpr)(nil),
+	(*ast.SelectStmt)(nil),
+	(*ast.RangeStmt)(nil),
+	(*ast.UnaryExpr)(nil),
 }
 
 // factOf returns the summary of fn, from this package or a fact, or nil.
