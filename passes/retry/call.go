@@ -123,7 +123,7 @@ func (c *collector) callback(e ast.Expr, depth int) (ast.Node, *ast.BlockStmt, *
 	switch obj := obj.(type) {
 	case *types.Func:
 		fn := obj.Origin()
-		if decl := c.decls[fn]; decl != nil {
+		if decl := c.index().decls[fn]; decl != nil {
 			return decl, decl.Body, fn
 		}
 		return nil, nil, fn
@@ -285,7 +285,7 @@ func (c *collector) restyClientRetries(e ast.Expr, depth int) bool {
 	if v == nil {
 		return false
 	}
-	if counts := c.retryCounts[v]; len(counts) > 0 {
+	if counts := c.index().retryCounts[v]; len(counts) > 0 {
 		return !slices.ContainsFunc(counts, func(n ast.Expr) bool { return !c.positive(n) })
 	}
 	if val := c.value(v); val != nil {

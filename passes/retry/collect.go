@@ -19,7 +19,20 @@ type collector struct {
 	cfg     *config
 	in      *inspector.Inspector
 	regions []*Region
+	// idx is the package's declarations and writes, built on first use
+	// (see index): most packages have no candidate region and never need it.
+	idx *packageIndex
 
+	// helpers maps the retry helpers of this package to the index of the
+	// function parameter they retry.
+	helpers map[*types.Func]int
+	// retriedParams are the function parameters passed as the retried
+	// argument of a retry API.
+	retriedParams []retriedParam
+}
+
+// A packageIndex holds the declarations and variable writes of a package.
+type packageIndex struct {
 	// decls maps each function and method declared in the package to its
 	// declaration.
 	decls map[*types.Func]*ast.FuncDecl
@@ -33,12 +46,6 @@ type collector struct {
 	// retryMaxes maps a variable or field holding a go-retryablehttp
 	// client to the values assigned to its RetryMax field.
 	retryMaxes map[*types.Var][]ast.Expr
-	// helpers maps the retry helpers of this package to the index of the
-	// function parameter they retry.
-	helpers map[*types.Func]int
-	// retriedParams are the function parameters passed as the retried
-	// argument of a retry API.
-	retriedParams []retriedParam
 }
 
 type retriedParam struct {
@@ -47,18 +54,12 @@ type retriedParam struct {
 }
 
 func newCollector(pass *analysis.Pass, cfg *config, in *inspector.Inspector) *collector {
-	c := &collector{
-		pass:        pass,
-		cfg:         cfg,
-		in:          in,
-		decls:       make(map[*types.Func]*ast.FuncDecl),
-		values:      make(map[*types.Var][]ast.Expr),
-		retryCounts: make(map[*types.Var][]ast.Expr),
-		helpers:     make(map[*types.Func]int),
-		retryMaxes:  make(map[*types.Var][]ast.Expr),
+	return &collector{
+		pass:    pass,
+		cfg:     cfg,
+		in:      in,
+		helpers: make(map[*types.Func]int),
 	}
-	c.index()
-	return c
 }
 
 // indexTypes are the nodes index looks at.
@@ -71,17 +72,28 @@ var indexTypes = []ast.Node{
 	(*ast.CallExpr)(nil),
 }
 
-// index records the declarations and variable writes of the package.
-func (c *collector) index() {
+// index returns the declarations and variable writes of the package,
+// recording them on first use.
+func (c *collector) index() *packageIndex {
+	if c.idx != nil {
+		return c.idx
+	}
+	c.idx = &packageIndex{
+		decls:       make(map[*types.Func]*ast.FuncDecl),
+		values:      make(map[*types.Var][]ast.Expr),
+		retryCounts: make(map[*types.Var][]ast.Expr),
+		retryMaxes:  make(map[*types.Var][]ast.Expr),
+	}
+	ix := c.idx
 	info := c.pass.TypesInfo
 	c.in.Preorder(indexTypes, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.FuncDecl:
 			if fn, ok := info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
-				c.decls[fn] = n
+				ix.decls[fn] = n
 			}
 		case *ast.AssignStmt:
-			c.indexRetryMax(n)
+			c.indexRetryMax(ix, n)
 			for i, lhs := range n.Lhs {
 				v := c.varOf(lhs)
 				if v == nil {
@@ -91,7 +103,7 @@ func (c *collector) index() {
 				if len(n.Lhs) == len(n.Rhs) && (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) {
 					val = n.Rhs[i]
 				}
-				c.values[v] = append(c.values[v], val)
+				ix.values[v] = append(ix.values[v], val)
 			}
 		case *ast.ValueSpec:
 			for i, name := range n.Names {
@@ -100,31 +112,32 @@ func (c *collector) index() {
 					continue
 				}
 				if len(n.Values) == len(n.Names) {
-					c.values[v] = append(c.values[v], n.Values[i])
+					ix.values[v] = append(ix.values[v], n.Values[i])
 				} else if len(n.Values) > 0 {
-					c.values[v] = append(c.values[v], nil)
+					ix.values[v] = append(ix.values[v], nil)
 				}
 			}
 		case *ast.IncDecStmt:
 			if v := c.varOf(n.X); v != nil {
-				c.values[v] = append(c.values[v], nil)
+				ix.values[v] = append(ix.values[v], nil)
 			}
 		case *ast.UnaryExpr:
 			if n.Op == token.AND {
 				if v := c.varOf(n.X); v != nil {
-					c.values[v] = append(c.values[v], nil)
+					ix.values[v] = append(ix.values[v], nil)
 				}
 			}
 		case *ast.CallExpr:
 			if fn := httpreq.Callee(info, n); httpreq.Is(fn, httpreq.Resty, "Client", "SetRetryCount") && len(n.Args) == 1 {
 				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 					if v := c.varOf(sel.X); v != nil {
-						c.retryCounts[v] = append(c.retryCounts[v], n.Args[0])
+						ix.retryCounts[v] = append(ix.retryCounts[v], n.Args[0])
 					}
 				}
 			}
 		}
 	})
+	return ix
 }
 
 // varOf returns the variable or struct field that e names, or nil.
@@ -153,7 +166,7 @@ func (c *collector) varOf(e ast.Expr) *types.Var {
 // value returns the only value ever assigned to v in the package, or nil
 // when there is none, more than one, or an unknown write.
 func (c *collector) value(v *types.Var) ast.Expr {
-	vals := c.values[v]
+	vals := c.index().values[v]
 	if len(vals) != 1 {
 		return nil
 	}
@@ -261,7 +274,7 @@ func (c *collector) paramIndex(decl *ast.FuncDecl, e ast.Expr) int {
 	for i := 0; i < sig.Params().Len(); i++ {
 		if sig.Params().At(i) == v {
 			// A parameter assigned in the function may hold anything.
-			if len(c.values[v]) > 0 {
+			if len(c.index().values[v]) > 0 {
 				return -1
 			}
 			return i
@@ -280,7 +293,7 @@ func isFunc(info *types.Info, e ast.Expr) bool {
 }
 
 // indexRetryMax records rc.RetryMax = n for go-retryablehttp clients.
-func (c *collector) indexRetryMax(as *ast.AssignStmt) {
+func (c *collector) indexRetryMax(ix *packageIndex, as *ast.AssignStmt) {
 	if len(as.Lhs) != len(as.Rhs) {
 		return
 	}
@@ -294,7 +307,7 @@ func (c *collector) indexRetryMax(as *ast.AssignStmt) {
 			continue
 		}
 		if v := c.varOf(sel.X); v != nil {
-			c.retryMaxes[v] = append(c.retryMaxes[v], as.Rhs[i])
+			ix.retryMaxes[v] = append(ix.retryMaxes[v], as.Rhs[i])
 		}
 	}
 }
@@ -304,10 +317,11 @@ func (c *collector) indexRetryMax(as *ast.AssignStmt) {
 // package is the constant 0.
 func (c *collector) retriesOff(e ast.Expr) bool {
 	v := c.varOf(e)
-	if v == nil || len(c.retryMaxes[v]) == 0 {
+	maxes := c.index().retryMaxes[v]
+	if v == nil || len(maxes) == 0 {
 		return false
 	}
-	for _, n := range c.retryMaxes[v] {
+	for _, n := range maxes {
 		tv, ok := c.pass.TypesInfo.Types[n]
 		if !ok || tv.Value == nil || constant.Sign(tv.Value) != 0 {
 			return false

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"slices"
 
+	"golang.org/x/tools/go/ast/inspector"
+
 	"github.com/transportvet/transportvet/internal/httpreq"
 )
 
@@ -57,11 +59,41 @@ type funcInfo struct {
 	sites   []*site
 }
 
-func (c *checker) analyzeFunc(decl *ast.FuncDecl) *funcInfo {
+// analyzeFunc tracks the requests of decl, at cur, when it calls a send:
+// a function with no send has no site and sends none of its parameters.
+func (c *checker) analyzeFunc(decl *ast.FuncDecl, cur inspector.Cursor) *funcInfo {
 	fi := &funcInfo{c: c, decl: decl, vars: make(map[*types.Var]*reqState)}
+	var sends []*ast.CallExpr
+	for call := range cur.Preorder((*ast.CallExpr)(nil)) {
+		if call := call.Node().(*ast.CallExpr); c.isSend(call) {
+			sends = append(sends, call)
+		}
+	}
+	if len(sends) == 0 {
+		return fi
+	}
 	fi.scan()
-	fi.collectSites()
+	fi.collectSites(sends)
 	return fi
+}
+
+// isSend reports whether call sends a request: a send of httpreq's table,
+// a call of a function with a SendsFact, or a call passing a request to a
+// parameter that a function sends as it comes.
+func (c *checker) isSend(call *ast.CallExpr) bool {
+	fn := httpreq.Callee(c.pass.TypesInfo, call)
+	if fn == nil {
+		return false
+	}
+	if httpreq.SendOf(fn) != nil || c.sends(fn) != nil {
+		return true
+	}
+	for i := range call.Args {
+		if c.paramSends(fn, i) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func (fi *funcInfo) state(v *types.Var) *reqState {
@@ -497,25 +529,19 @@ func (fi *funcInfo) resolve(v *types.Var, depth int) (method string, keyed, unsu
 	return method, keyed, unsure, built
 }
 
-// collectSites finds the sends in the function.
-func (fi *funcInfo) collectSites() {
+// collectSites records the sites of the sends of the function, found by
+// analyzeFunc in order.
+func (fi *funcInfo) collectSites(sends []*ast.CallExpr) {
 	info := fi.c.pass.TypesInfo
-	ast.Inspect(fi.decl, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
+	for _, call := range sends {
 		fn := httpreq.Callee(info, call)
-		if fn == nil {
-			return true
-		}
 		if s := httpreq.SendOf(fn); s != nil {
 			fi.sites = append(fi.sites, fi.sendSite(call, s))
-			return true
+			continue
 		}
 		if f := fi.c.sends(fn); f != nil {
 			fi.sites = append(fi.sites, &site{call: call, method: f.Method, via: fn, where: f.Where})
-			return true
+			continue
 		}
 		for i, a := range call.Args {
 			if where := fi.c.paramSends(fn, i); where != "" {
@@ -524,8 +550,7 @@ func (fi *funcInfo) collectSites() {
 				fi.sites = append(fi.sites, s)
 			}
 		}
-		return true
-	})
+	}
 }
 
 // sendSite describes the direct send call, whose table entry is s.

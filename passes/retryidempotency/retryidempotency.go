@@ -8,11 +8,14 @@ import (
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/transportvet/transportvet/internal/analysisdoc"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/imports"
 	"github.com/transportvet/transportvet/internal/report"
+	"github.com/transportvet/transportvet/internal/required"
 	"github.com/transportvet/transportvet/passes/retry"
 )
 
@@ -24,7 +27,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "retryidempotency",
 	Doc:       analysisdoc.MustExtract(doc, "retryidempotency"),
 	URL:       "https://github.com/transportvet/transportvet/blob/main/docs/retryidempotency.md",
-	Requires:  []*analysis.Analyzer{retry.Analyzer},
+	Requires:  []*analysis.Analyzer{inspect.Analyzer, retry.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(SendsFact), new(ParamSendsFact)},
 }
@@ -48,12 +51,16 @@ func run(pass *analysis.Pass) (any, error) {
 		sendFacts:  make(map[*types.Func]*SendsFact),
 		paramFacts: make(map[*types.Func]*ParamSendsFact),
 	}
+	in := required.Result[*inspector.Inspector](pass)
+	if in == nil {
+		return nil, nil
+	}
 	var decls []*ast.FuncDecl
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				decls = append(decls, fd)
-			}
+	cursors := make(map[*ast.FuncDecl]inspector.Cursor)
+	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
+		if fd := cur.Node().(*ast.FuncDecl); fd.Body != nil {
+			decls = append(decls, fd)
+			cursors[fd] = cur
 		}
 	}
 	// Facts: iterate until no function gains one, so that calls between
@@ -63,7 +70,7 @@ func run(pass *analysis.Pass) (any, error) {
 		changed = false
 		infos = make(map[*ast.FuncDecl]*funcInfo)
 		for _, fd := range decls {
-			fi := c.analyzeFunc(fd)
+			fi := c.analyzeFunc(fd, cursors[fd])
 			infos[fd] = fi
 			if c.learn(fd, fi) {
 				changed = true
