@@ -139,20 +139,38 @@ func (c *checker) index() {
 // least fixed point over the calls between them, and exports the facts that
 // say something.
 //
-// It scans each body once: a function with no call or statement that could
-// make any of its facts true (scanBody) keeps the zero summary unless a
-// function of the package it calls changes, and then only its callers are
-// summarized again. Every fact is monotone in the facts of the callees, so
-// the order of this worklist does not change the result.
+// Each body is scanned once (scanBody). Network needs nothing more: a
+// function makes a network call when it calls a network API or a function
+// of another package with the fact, or calls a function of the package that
+// makes one. MayWait and Sleeps depend on where the calls are (not in a go
+// statement, on every path): they are computed from the body, first for the
+// functions with something that may wait, then again only for the callers
+// of a function whose summary changed. Every fact is monotone in the facts
+// of the callees, so the order of this worklist does not change the result.
 func (c *checker) summarize() {
 	callers := make(map[*types.Func][]*types.Func)
-	var work []*types.Func
+	var network, work []*types.Func
 	queued := make(map[*types.Func]bool)
 	for fn, cur := range c.decls {
 		c.summary[fn] = new(funcFact)
-		if c.scanBody(fn, cur.ChildAt(edge.FuncDecl_Body, -1), callers) {
+		net, wait := c.scanBody(fn, cur.ChildAt(edge.FuncDecl_Body, -1), callers)
+		if net {
+			c.summary[fn].Network = true
+			network = append(network, fn)
+		}
+		if wait {
 			work = append(work, fn)
 			queued[fn] = true
+		}
+	}
+	for len(network) > 0 {
+		fn := network[len(network)-1]
+		network = network[:len(network)-1]
+		for _, caller := range callers[fn] {
+			if s := c.summary[caller]; !s.Network {
+				s.Network = true
+				network = append(network, caller)
+			}
 		}
 	}
 	for len(work) > 0 {
@@ -161,13 +179,10 @@ func (c *checker) summarize() {
 		queued[fn] = false
 		decl := c.decls[fn].Node().(*ast.FuncDecl)
 		g := c.cfgs.FuncDecl(decl)
-		next := funcFact{
-			Network: c.hasNetworkCall(decl.Body),
-			MayWait: c.hasWait(decl.Body),
-			Sleeps:  g != nil && c.alwaysWaits(g, true),
-		}
-		if s := c.summary[fn]; next != *s {
-			*s = next
+		s := c.summary[fn]
+		mayWait, sleeps := c.hasWait(decl.Body), g != nil && c.alwaysWaits(g, true)
+		if mayWait != s.MayWait || sleeps != s.Sleeps {
+			s.MayWait, s.Sleeps = mayWait, sleeps
 			for _, caller := range callers[fn] {
 				if !queued[caller] {
 					work = append(work, caller)
@@ -186,47 +201,47 @@ func (c *checker) summarize() {
 }
 
 // scanBody records fn as a caller of each function of the package that
-// body calls, in callers, and reports whether body holds something that
-// may make a fact of fn true while those functions have the zero summary:
-// a call of a network API, of time.Sleep, of a wait method, of a function
-// of another package with a fact, or a dynamic call with a time.Duration;
-// a receive, a select, or a range over a channel of time.Time. It errs
-// towards true: the summary then decides.
-func (c *checker) scanBody(fn *types.Func, body inspector.Cursor, callers map[*types.Func][]*types.Func) bool {
+// body calls, in callers. It reports whether body calls a network API or
+// a function of another package whose fact says Network (net), and
+// whether it holds something that may wait while the functions of the
+// package have the zero summary (wait): a call of time.Sleep, of a wait
+// method, of a function of another package whose fact says it may wait,
+// or a dynamic call with a time.Duration; a receive, a select, or a range
+// over a channel of time.Time. wait errs towards true: the summary then
+// decides.
+func (c *checker) scanBody(fn *types.Func, body inspector.Cursor, callers map[*types.Func][]*types.Func) (net, wait bool) {
 	info := c.pass.TypesInfo
-	seed := false
 	var callees []*types.Func
 	for cur := range body.Preorder(scanTypes...) {
 		switch n := cur.Node().(type) {
 		case *ast.CallExpr:
 			callee := c.callee(n)
-			if callee != nil {
-				callee = callee.Origin()
+			if callee == nil {
+				wait = wait || c.dynamicWithDuration(n)
+				continue
 			}
-			_, local := c.decls[callee]
-			if local && !slices.Contains(callees, callee) {
-				callees = append(callees, callee)
+			if _, local := c.decls[callee.Origin()]; local {
+				if !slices.Contains(callees, callee.Origin()) {
+					callees = append(callees, callee.Origin())
+				}
+			} else if f := c.factOf(callee); f != nil {
+				net = net || f.Network
+				wait = wait || f.MayWait || f.Sleeps
 			}
-			if !seed {
-				seed = isNetworkAPI(callee) || isFunc(info, n, "time", "Sleep") || isWaitMethod(callee) ||
-					!local && c.factOf(callee) != nil || c.dynamicWithDuration(n)
-			}
+			net = net || isNetworkAPI(callee)
+			wait = wait || httpreq.Is(callee, "time", "", "Sleep") || isWaitMethod(callee) || c.dynamicWithDuration(n)
 		case *ast.SelectStmt:
-			seed = true
+			wait = true
 		case *ast.RangeStmt:
-			if isTimeChan(info.TypeOf(n.X)) {
-				seed = true
-			}
+			wait = wait || isTimeChan(info.TypeOf(n.X))
 		case *ast.UnaryExpr:
-			if n.Op == token.ARROW {
-				seed = true
-			}
+			wait = wait || n.Op == token.ARROW
 		}
 	}
 	for _, callee := range callees {
 		callers[callee] = append(callers[callee], fn)
 	}
-	return seed
+	return net, wait
 }
 
 // scanTypes are the nodes scanBody looks at.
