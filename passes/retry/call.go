@@ -46,23 +46,47 @@ func (c *collector) call(call *ast.CallExpr, fn ast.Node) {
 // retryAPI returns the table entry (nil for a -funcs entry) and retried
 // argument index of fn, or -1.
 func (c *collector) retryAPI(fn *types.Func) (*API, int) {
-	if notRetry(fn) {
+	a, ok := c.apis[fn]
+	if !ok {
+		a = c.staticAPI(fn)
+		c.apis[fn] = a
+	}
+	if a.notRetry {
 		return nil, -1
+	}
+	if a.entry != nil {
+		return a.entry, a.arg
+	}
+	if arg, ok := c.helpers[fn.Origin()]; ok {
+		return nil, arg
+	}
+	return nil, a.arg
+}
+
+// apiInfo is what retryAPI learns of a function that does not change while
+// the package's own retry helpers are found: whether it is never a retry,
+// its APIs table entry, or the index from a HelperFact or -funcs.
+type apiInfo struct {
+	notRetry bool
+	entry    *API
+	arg      int
+}
+
+func (c *collector) staticAPI(fn *types.Func) apiInfo {
+	if notRetry(fn) {
+		return apiInfo{notRetry: true, arg: -1}
 	}
 	for i := range APIs {
 		a := &APIs[i]
 		if httpreq.Is(fn, a.Pkg, a.Type, a.Name) {
-			return a, a.Arg
+			return apiInfo{entry: a, arg: a.Arg}
 		}
 	}
 	origin := fn.Origin()
-	if arg, ok := c.helpers[origin]; ok {
-		return nil, arg
-	}
 	if origin.Pkg() != nil && origin.Pkg() != c.pass.Pkg {
 		var f HelperFact
 		if c.pass.ImportObjectFact(origin, &f) {
-			return nil, f.Arg
+			return apiInfo{arg: f.Arg}
 		}
 	}
 	if len(c.cfg.funcs.specs) > 0 {
@@ -72,11 +96,11 @@ func (c *collector) retryAPI(fn *types.Func) (*API, int) {
 		}
 		for _, s := range c.cfg.funcs.specs {
 			if s.name == name {
-				return nil, s.arg
+				return apiInfo{arg: s.arg}
 			}
 		}
 	}
-	return nil, -1
+	return apiInfo{arg: -1}
 }
 
 // callback resolves the retried function argument e: a function literal,

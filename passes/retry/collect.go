@@ -26,6 +26,8 @@ type collector struct {
 	// helpers maps the retry helpers of this package to the index of the
 	// function parameter they retry.
 	helpers map[*types.Func]int
+	// apis caches retryAPI's answers that do not depend on helpers.
+	apis map[*types.Func]apiInfo
 	// retriedParams are the function parameters passed as the retried
 	// argument of a retry API.
 	retriedParams []retriedParam
@@ -59,6 +61,7 @@ func newCollector(pass *analysis.Pass, cfg *config, in *inspector.Inspector) *co
 		cfg:     cfg,
 		in:      in,
 		helpers: make(map[*types.Func]int),
+		apis:    make(map[*types.Func]apiInfo),
 	}
 }
 

@@ -85,15 +85,7 @@ func (c *checker) isSend(call *ast.CallExpr) bool {
 	if fn == nil {
 		return false
 	}
-	if httpreq.SendOf(fn) != nil || c.sends(fn) != nil {
-		return true
-	}
-	for i := range call.Args {
-		if c.paramSends(fn, i) != "" {
-			return true
-		}
-	}
-	return false
+	return httpreq.SendOf(fn) != nil || c.sends(fn) != nil || c.paramFact(fn) != nil
 }
 
 func (fi *funcInfo) state(v *types.Var) *reqState {

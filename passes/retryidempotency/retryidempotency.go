@@ -179,16 +179,23 @@ func (c *checker) sends(fn *types.Func) *SendsFact {
 	return nil
 }
 
+// paramFact returns the ParamSendsFact of fn, from this package or
+// imported, or nil.
+func (c *checker) paramFact(fn *types.Func) *ParamSendsFact {
+	fn = fn.Origin()
+	if f := c.paramFacts[fn]; f != nil || fn.Pkg() == c.pass.Pkg {
+		return f
+	}
+	var imported ParamSendsFact
+	if c.pass.ImportObjectFact(fn, &imported) {
+		return &imported
+	}
+	return nil
+}
+
 // paramSends returns where fn sends its parameter i as it comes, or "".
 func (c *checker) paramSends(fn *types.Func, i int) string {
-	fn = fn.Origin()
-	f := c.paramFacts[fn]
-	if f == nil && fn.Pkg() != c.pass.Pkg {
-		var imported ParamSendsFact
-		if c.pass.ImportObjectFact(fn, &imported) {
-			f = &imported
-		}
-	}
+	f := c.paramFact(fn)
 	if f == nil {
 		return ""
 	}

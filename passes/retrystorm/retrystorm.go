@@ -85,6 +85,7 @@ func run(pass *analysis.Pass) (any, error) {
 		in:       required.Result[*inspector.Inspector](pass),
 		decls:    make(map[*types.Func]inspector.Cursor),
 		summary:  make(map[*types.Func]*funcFact),
+		kinds:    make(map[*types.Func]calleeKind),
 		selectOf: make(map[ast.Stmt]*ast.SelectStmt),
 	}
 	if c.cfgs == nil || c.in == nil {
@@ -111,7 +112,8 @@ type checker struct {
 	// decls maps the functions declared in the package to their
 	// declarations.
 	decls    map[*types.Func]inspector.Cursor
-	summary  map[*types.Func]*funcFact // this package's functions
+	kinds    map[*types.Func]calleeKind // see kindOf
+	summary  map[*types.Func]*funcFact  // this package's functions
 	selectOf map[ast.Stmt]*ast.SelectStmt
 }
 
@@ -220,16 +222,12 @@ func (c *checker) scanBody(fn *types.Func, body inspector.Cursor, callers map[*t
 				wait = wait || c.dynamicWithDuration(n)
 				continue
 			}
-			if _, local := c.decls[callee.Origin()]; local {
-				if !slices.Contains(callees, callee.Origin()) {
-					callees = append(callees, callee.Origin())
-				}
-			} else if f := c.factOf(callee); f != nil {
-				net = net || f.Network
-				wait = wait || f.MayWait || f.Sleeps
+			k := c.kindOf(callee)
+			if k&calleeLocal != 0 && !slices.Contains(callees, callee) {
+				callees = append(callees, callee)
 			}
-			net = net || isNetworkAPI(callee)
-			wait = wait || httpreq.Is(callee, "time", "", "Sleep") || isWaitMethod(callee) || c.dynamicWithDuration(n)
+			net = net || k&calleeNet != 0
+			wait = wait || k&calleeWait != 0 || k&calleeDynamic != 0 && c.dynamicWithDuration(n)
 		case *ast.SelectStmt:
 			wait = true
 		case *ast.RangeStmt:
@@ -242,6 +240,47 @@ func (c *checker) scanBody(fn *types.Func, body inspector.Cursor, callers map[*t
 		callers[callee] = append(callers[callee], fn)
 	}
 	return net, wait
+}
+
+// A calleeKind says, of a function called, what scanBody needs to know.
+type calleeKind uint8
+
+const (
+	calleeKnown   calleeKind = 1 << iota // the entry is computed
+	calleeLocal                          // declared in the package, with a body
+	calleeNet                            // a network API, or its fact says Network
+	calleeWait                           // time.Sleep, a wait method, or its fact says it may wait
+	calleeDynamic                        // an interface method: dynamicWithDuration decides
+)
+
+// kindOf returns what scanBody needs to know of fn (an origin, as
+// httpreq.Callee returns), computed once per function and pass.
+func (c *checker) kindOf(fn *types.Func) calleeKind {
+	if k := c.kinds[fn]; k != 0 {
+		return k
+	}
+	k := calleeKnown
+	if _, local := c.decls[fn]; local {
+		k |= calleeLocal
+	} else if f := c.factOf(fn); f != nil {
+		if f.Network {
+			k |= calleeNet
+		}
+		if f.MayWait || f.Sleeps {
+			k |= calleeWait
+		}
+	}
+	if isNetworkAPI(fn) {
+		k |= calleeNet
+	}
+	if httpreq.Is(fn, "time", "", "Sleep") || isWaitMethod(fn) {
+		k |= calleeWait
+	}
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
+		k |= calleeDynamic
+	}
+	c.kinds[fn] = k
+	return k
 }
 
 // scanTypes are the nodes scanBody looks at.
