@@ -13,7 +13,7 @@ import (
 
 func TestRename(t *testing.T) {
 	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), newAnalyzer(), "dispatcher/a")
+	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), newAnalyzer(), "dispatcher/a")
 }
 
 // TestDeclaringPackage runs on the library itself, whose compatibility code
@@ -25,17 +25,17 @@ func TestDeclaringPackage(t *testing.T) {
 
 func TestGRPC(t *testing.T) {
 	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), newAnalyzer(), "dispatcher/grpc")
+	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), newAnalyzer(), "dispatcher/grpc")
 }
 
 func TestGRPCImports(t *testing.T) {
 	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), newAnalyzer(), "dispatcher/grpcnamed")
+	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), newAnalyzer(), "dispatcher/grpcnamed")
 }
 
 func TestStdlib(t *testing.T) {
 	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), newAnalyzer(), "dispatcher/stdlib")
+	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), newAnalyzer(), "dispatcher/stdlib")
 }
 
 // TestOldGo runs on a module whose go.mod says go 1.13, with one file raised
@@ -53,7 +53,7 @@ func TestPackagesFlag(t *testing.T) {
 	if err := a.Flags.Set("packages", "example.com/legacy/..."); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), a, "dispatcher/flagged")
+	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), a, "dispatcher/flagged")
 	analysistest.Run(t, tvtest.TestData(), newAnalyzer(), "dispatcher/unflagged")
 }
 

@@ -12,14 +12,14 @@ import (
 // TestConsumedBody covers requests and readers reused across attempts, the
 // rewinds that make them safe, and the GetBody fix (body.go.golden).
 func TestConsumedBody(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), retrybody.Analyzer, "retrybody/body")
+	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), retrybody.Analyzer, "retrybody/body")
 }
 
 // TestLeakedResponse covers responses leaked on a path to the next attempt,
 // the ones closed, returned or deferred, and the close fix
 // (leak.go.golden).
 func TestLeakedResponse(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), retrybody.Analyzer, "retrybody/leak")
+	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), retrybody.Analyzer, "retrybody/leak")
 }
 
 // TestFixesIdempotent runs the check on the fixed code (copies of the
@@ -32,5 +32,5 @@ func TestFixesIdempotent(t *testing.T) {
 // needs, that runs despite type errors (the production analyzers do not):
 // it must not panic, and offers no fix built from a missing type.
 func TestTypeErrors(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), tvtest.DespiteErrors(retrybody.Analyzer), "retrybody/bad")
+	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), tvtest.DespiteErrors(retrybody.Analyzer), "retrybody/bad")
 }

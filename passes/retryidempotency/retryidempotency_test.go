@@ -14,7 +14,7 @@ import (
 )
 
 func TestRetryIdempotency(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), retryidempotency.Analyzer, "retryidempotency/a", "retryidempotency/old", "retryidempotency/clash", "retryidempotency/named", "retryidempotency/more", "retryidempotency/checkretry")
+	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), retryidempotency.Analyzer, "retryidempotency/a", "retryidempotency/old", "retryidempotency/clash", "retryidempotency/named", "retryidempotency/more", "retryidempotency/checkretry")
 }
 
 func TestFactsAcrossPackages(t *testing.T) {

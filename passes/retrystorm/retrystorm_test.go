@@ -28,7 +28,7 @@ func TestLibrarySettings(t *testing.T) {
 // TestContextIgnored covers waits that ignore a context in scope, and the
 // select fix across result shapes (ctx.go.golden).
 func TestContextIgnored(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), retrystorm.Analyzer, "retrystorm/ctx")
+	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), retrystorm.Analyzer, "retrystorm/ctx")
 }
 
 // TestContextFixIdempotent runs the check on the fixed code (a copy of
@@ -41,7 +41,7 @@ func TestContextFixIdempotent(t *testing.T) {
 // needs, that runs despite type errors (the production analyzers do not):
 // it must not panic, and offers no fix built from a missing type.
 func TestTypeErrors(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), tvtest.DespiteErrors(retrystorm.Analyzer), "retrystorm/bad")
+	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), tvtest.DespiteErrors(retrystorm.Analyzer), "retrystorm/bad")
 }
 
 // TestContextFixCount guards TestContextIgnored: analysistest compares a

@@ -28,12 +28,12 @@ func TestWrapper(t *testing.T) {
 
 func TestLocalLeakFix(t *testing.T) {
 	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), Analyzer, "transportclose/fixleak")
+	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), Analyzer, "transportclose/fixleak")
 }
 
 func TestWrapperFix(t *testing.T) {
 	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, tvtest.TestData(), Analyzer, "transportclose/fixwrap")
+	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), Analyzer, "transportclose/fixwrap")
 }
 
 // TestFixedCodeCompilesAndIsStable loads the .golden files as packages: they
