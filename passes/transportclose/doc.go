@@ -36,8 +36,9 @@
 // A wrapper that hides CloseIdleConnections: a named type with its own
 // RoundTrip method that holds a transport in a field (of type
 // http.RoundTripper, or of a type with CloseIdleConnections) used by its
-// RoundTrip, but has no CloseIdleConnections method itself. (*http.Client).CloseIdleConnections
-// then silently does nothing. Reported at the type when it is exported or
+// RoundTrip, directly or through an accessor method that returns it, but
+// has no CloseIdleConnections method itself.
+// (*http.Client).CloseIdleConnections then silently does nothing. Reported at the type when it is exported or
 // used as an http.RoundTripper in its package; not reported when it has
 // WrappedRoundTripper() http.RoundTripper, which client-go unwraps. The
 // suggested fix adds a forwarding method when there is one such field.

@@ -124,7 +124,7 @@ func wrapperOf(info *types.Info, named *types.Named, decls map[*types.Func]*ast.
 	if !ok {
 		return nil // a func adapter or other non-struct holds no transport
 	}
-	used := fieldsUsed(info, rt.Body, recv)
+	used := fieldsUsed(info, rt.Body, recv, decls)
 	w := &wrapper{named: named, roundTrip: rt, recv: recv.Name()}
 	wraps := false
 	for i := range st.NumFields() {
@@ -140,8 +140,10 @@ func wrapperOf(info *types.Info, named *types.Named, decls map[*types.Func]*ast.
 }
 
 // fieldsUsed returns the indices of the fields of recv's struct that body
-// selects through recv, directly (recv.next) or through promotion.
-func fieldsUsed(info *types.Info, body *ast.BlockStmt, recv *types.Var) map[int]bool {
+// selects through recv, directly (recv.next) or through promotion, or gets
+// from an accessor method of recv's type declared in decls (go-github's
+// transport(), which returns t.Transport or http.DefaultTransport).
+func fieldsUsed(info *types.Info, body *ast.BlockStmt, recv *types.Var, decls map[*types.Func]*ast.FuncDecl) map[int]bool {
 	used := make(map[int]bool)
 	ast.Inspect(body, func(n ast.Node) bool {
 		sel, ok := n.(*ast.SelectorExpr)
@@ -152,14 +154,66 @@ func fieldsUsed(info *types.Info, body *ast.BlockStmt, recv *types.Var) map[int]
 		if !ok || info.Uses[id] != recv {
 			return true
 		}
-		if s := info.Selections[sel]; s != nil && len(s.Index()) > 0 {
-			if s.Kind() == types.FieldVal || len(s.Index()) > 1 {
-				used[s.Index()[0]] = true
+		s := info.Selections[sel]
+		if s == nil || len(s.Index()) == 0 {
+			return true
+		}
+		switch {
+		case s.Kind() == types.FieldVal || len(s.Index()) > 1:
+			used[s.Index()[0]] = true
+		case s.Kind() == types.MethodVal:
+			if m, ok := s.Obj().(*types.Func); ok {
+				for i := range accessed(info, decls[m.Origin()]) {
+					used[i] = true
+				}
 			}
 		}
 		return true
 	})
 	return used
+}
+
+// accessed returns the indices of the fields of its receiver's struct that
+// the method decl returns, when decl is an accessor of a transport: its one
+// result holds a transport, and a return statement returns recv.field.
+func accessed(info *types.Info, decl *ast.FuncDecl) map[int]bool {
+	if decl == nil || decl.Body == nil || len(decl.Recv.List) != 1 || len(decl.Recv.List[0].Names) != 1 {
+		return nil
+	}
+	fn, ok := info.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return nil
+	}
+	sig := fn.Signature()
+	if sig.Results().Len() != 1 || !holdsTransport(sig.Results().At(0).Type()) {
+		return nil
+	}
+	recv, ok := info.Defs[decl.Recv.List[0].Names[0]].(*types.Var)
+	if !ok {
+		return nil
+	}
+	fields := make(map[int]bool)
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // its returns are not the method's
+		case *ast.ReturnStmt:
+			if len(n.Results) != 1 {
+				return true
+			}
+			sel, ok := ast.Unparen(n.Results[0]).(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] == recv {
+				if s := info.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
+					fields[s.Index()[0]] = true
+				}
+			}
+		}
+		return true
+	})
+	return fields
 }
 
 // holdsTransport reports whether a field of type t holds a transport whose

@@ -79,3 +79,24 @@ type Clash struct { // want `Clash wraps a transport in field next`
 func (c *Clash) RoundTrip(req *http.Request) (*http.Response, error) {
 	return c.next.RoundTrip(req)
 }
+
+// BasicAuth reaches its field through an accessor (go-github): the fix
+// forwards to the field; a nil field means http.DefaultTransport, which the
+// wrapper does not own.
+type BasicAuth struct { // want `BasicAuth wraps a transport in field Transport`
+	User, Password string
+	Transport      http.RoundTripper
+}
+
+func (t *BasicAuth) RoundTrip(req *http.Request) (*http.Response, error) {
+	req2 := req.Clone(req.Context())
+	req2.SetBasicAuth(t.User, t.Password)
+	return t.transport().RoundTrip(req2)
+}
+
+func (t *BasicAuth) transport() http.RoundTripper {
+	if t.Transport != nil {
+		return t.Transport
+	}
+	return http.DefaultTransport
+}

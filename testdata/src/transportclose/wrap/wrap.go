@@ -10,6 +10,26 @@ import (
 
 // --- reported ---
 
+// go-github's BasicAuthTransport: RoundTrip reaches its field through an
+// accessor method that falls back to http.DefaultTransport.
+type BasicAuth struct { // want `BasicAuth wraps a transport in field Transport`
+	Username, Password string
+	Transport          http.RoundTripper
+}
+
+func (t *BasicAuth) RoundTrip(req *http.Request) (*http.Response, error) {
+	req2 := req.Clone(req.Context())
+	req2.SetBasicAuth(t.Username, t.Password)
+	return t.transport().RoundTrip(req2)
+}
+
+func (t *BasicAuth) transport() http.RoundTripper {
+	if t.Transport != nil {
+		return t.Transport
+	}
+	return http.DefaultTransport
+}
+
 // Logging wraps next and hides its CloseIdleConnections.
 type Logging struct { // want `^Logging wraps a transport in field next but has no CloseIdleConnections method: \(\*http.Client\).CloseIdleConnections cannot reach the wrapped transport, whose idle connections then leak; add a CloseIdleConnections method that forwards to it \(transportclose\)$`
 	next http.RoundTripper
@@ -201,6 +221,30 @@ type NotRT struct {
 }
 
 func (n *NotRT) RoundTrip(req *http.Request) error { return nil }
+
+// A back-pointer used by a helper that RoundTrip calls: the helper returns
+// no transport, so it is no accessor and the field wraps nothing.
+type Conn2 struct {
+	t *http.Transport
+}
+
+func (c *Conn2) RoundTrip(req *http.Request) (*http.Response, error) {
+	c.touch()
+	return nil, nil
+}
+
+func (c *Conn2) touch() { _ = c.t.MaxIdleConns }
+
+// An accessor that returns a transport from elsewhere, not the field.
+type Elsewhere struct {
+	next http.RoundTripper
+}
+
+func (e *Elsewhere) RoundTrip(req *http.Request) (*http.Response, error) {
+	return e.base().RoundTrip(req)
+}
+
+func (e *Elsewhere) base() http.RoundTripper { return http.DefaultTransport }
 
 // A connection with a back-pointer to the transport that owns it, as
 // x/net/http2's ClientConn: RoundTrip does not use the field, so it wraps
