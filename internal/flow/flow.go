@@ -7,7 +7,8 @@
 //
 // It holds no state: each function reads the CFG and the types it is
 // given, so that retrybody and retrystorm share one definition of these
-// answers.
+// answers. Predicates on a single expression (is it nil, which variable
+// does it name) live in internal/code.
 package flow
 
 import (
@@ -17,6 +18,8 @@ import (
 
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/cfg"
+
+	"github.com/transportvet/transportvet/internal/code"
 )
 
 // Of returns the CFG of fn, a *ast.FuncDecl or *ast.FuncLit, from cfgs, or
@@ -180,17 +183,17 @@ func Implies(info *types.Info, cond ast.Expr, truth bool, v, other *types.Var) N
 	case *ast.BinaryExpr:
 		switch e.Op {
 		case token.EQL, token.NEQ:
-			var w *types.Var
-			switch {
-			case IsNil(info, e.Y):
-				w = usedVar(info, e.X)
-			case IsNil(info, e.X):
-				w = usedVar(info, e.Y)
+			// An identifier in a comparison is a use, never a definition,
+			// so IdentVar gives the variable it uses.
+			x, op, ok := code.NilCompare(info, e)
+			if !ok {
+				return Unknown
 			}
+			w := code.IdentVar(info, x)
 			if w == nil || (w != v && w != other) {
 				return Unknown
 			}
-			isNil := (e.Op == token.EQL) == truth // w == nil holds
+			isNil := (op == token.EQL) == truth // w == nil holds
 			if (w == v) == isNil {
 				return Nil
 			}
@@ -211,26 +214,6 @@ func Implies(info *types.Info, cond ast.Expr, truth bool, v, other *types.Var) N
 		}
 	}
 	return Unknown
-}
-
-// usedVar returns the variable that the identifier e uses, or nil.
-func usedVar(info *types.Info, e ast.Expr) *types.Var {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	v, _ := info.Uses[id].(*types.Var)
-	return v
-}
-
-// IsNil reports whether e is the predeclared nil.
-func IsNil(info *types.Info, e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	_, isNil := info.Uses[id].(*types.Nil)
-	return isNil
 }
 
 // Results returns the variables to which stmt, a CFG node, assigns the
@@ -258,15 +241,11 @@ func Results(info *types.Info, stmt ast.Node, call *ast.CallExpr) []*types.Var {
 	}
 	vars := make([]*types.Var, len(lhs))
 	for i, e := range lhs {
-		id, ok := e.(*ast.Ident)
+		id, ok := e.(*ast.Ident) // a parenthesized operand is not taken
 		if !ok || id.Name == "_" {
 			continue
 		}
-		obj := info.Defs[id]
-		if obj == nil {
-			obj = info.Uses[id]
-		}
-		vars[i], _ = obj.(*types.Var)
+		vars[i] = code.IdentVar(info, id)
 	}
 	return vars
 }

@@ -3,6 +3,8 @@ package httpreq
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/transportvet/transportvet/internal/code"
 )
 
 // This file is the shape rule: a function or method with the signature of
@@ -51,9 +53,9 @@ func SentRequest(info *types.Info, call *ast.CallExpr) (ast.Expr, *Send) {
 	return nil, nil
 }
 
-// IsError reports whether t is the predeclared error type.
+// IsError reports whether t is the predeclared error type (code.IsError).
 func IsError(t types.Type) bool {
-	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
+	return code.IsError(t)
 }
 
 // IsRequest reports whether t is *net/http.Request.

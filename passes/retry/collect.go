@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/httpreq"
 )
 
@@ -143,27 +144,10 @@ func (c *collector) index() *packageIndex {
 	return ix
 }
 
-// varOf returns the variable or struct field that e names, or nil.
+// varOf returns the variable or struct field that e names, or nil
+// (code.VarOf).
 func (c *collector) varOf(e ast.Expr) *types.Var {
-	info := c.pass.TypesInfo
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		if v, ok := info.Uses[e].(*types.Var); ok {
-			return v
-		}
-		if v, ok := info.Defs[e].(*types.Var); ok {
-			return v
-		}
-	case *ast.SelectorExpr:
-		if sel, ok := info.Selections[e]; ok && sel.Kind() == types.FieldVal {
-			v, _ := sel.Obj().(*types.Var)
-			return v
-		}
-		if v, ok := info.Uses[e.Sel].(*types.Var); ok { // pkg.Var
-			return v
-		}
-	}
-	return nil
+	return code.VarOf(c.pass.TypesInfo, e)
 }
 
 // value returns the only value ever assigned to v in the package, or nil

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
 
+	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/fixtext"
 	"github.com/transportvet/transportvet/internal/flow"
 	"github.com/transportvet/transportvet/internal/httpreq"
@@ -208,7 +209,7 @@ func (c *checker) usesResponse(n ast.Node, resp *types.Var) bool {
 					}
 				}
 			case *ast.BinaryExpr:
-				if (p.Op == token.EQL || p.Op == token.NEQ) && (flow.IsNil(info, p.X) || flow.IsNil(info, p.Y)) {
+				if _, _, ok := code.NilCompare(info, p); ok {
 					return true
 				}
 			}

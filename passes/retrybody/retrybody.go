@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 
 	"github.com/transportvet/transportvet/internal/analysisdoc"
+	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/report"
 	"github.com/transportvet/transportvet/internal/required"
@@ -71,24 +72,12 @@ type checker struct {
 // index records the writes of every local variable.
 func (c *checker) index() {
 	info := c.pass.TypesInfo
-	varOf := func(e ast.Expr) *types.Var {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		if !ok {
-			return nil
-		}
-		obj := info.Defs[id]
-		if obj == nil {
-			obj = info.Uses[id]
-		}
-		v, _ := obj.(*types.Var)
-		return v
-	}
 	for _, f := range c.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
 				for i, lhs := range n.Lhs {
-					v := varOf(lhs)
+					v := code.IdentVar(info, lhs)
 					if v == nil {
 						continue
 					}
@@ -106,7 +95,7 @@ func (c *checker) index() {
 				}
 			case *ast.ValueSpec:
 				for i, name := range n.Names {
-					v := varOf(name)
+					v := code.IdentVar(info, name)
 					if v == nil || len(n.Values) == 0 {
 						continue
 					}
@@ -120,12 +109,12 @@ func (c *checker) index() {
 					c.assigns[v] = append(c.assigns[v], val)
 				}
 			case *ast.IncDecStmt:
-				if v := varOf(n.X); v != nil {
+				if v := code.IdentVar(info, n.X); v != nil {
 					c.assigns[v] = append(c.assigns[v], nil)
 				}
 			case *ast.UnaryExpr:
 				if n.Op == token.AND {
-					if v := varOf(n.X); v != nil {
+					if v := code.IdentVar(info, n.X); v != nil {
 						c.assigns[v] = append(c.assigns[v], nil)
 					}
 				}
@@ -142,7 +131,7 @@ func (c *checker) assignedIn(v *types.Var, n ast.Node) bool {
 	is := func(e ast.Expr) bool {
 		switch e := ast.Unparen(e).(type) {
 		case *ast.Ident:
-			return info.Uses[e] == v || info.Defs[e] == v
+			return code.IdentVar(info, e) == v
 		case *ast.SelectorExpr:
 			if id, ok := ast.Unparen(e.X).(*ast.Ident); ok && info.Uses[id] == v {
 				return e.Sel.Name == "Body" || e.Sel.Name == "GetBody"

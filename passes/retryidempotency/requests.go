@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/httpreq"
 )
 
@@ -143,16 +144,8 @@ func (fi *funcInfo) scan() {
 func (fi *funcInfo) assign(as *ast.AssignStmt) {
 	info := fi.c.pass.TypesInfo
 	for i, lhs := range as.Lhs {
-		id, ok := ast.Unparen(lhs).(*ast.Ident)
-		if !ok {
-			continue
-		}
-		obj := info.Defs[id]
-		if obj == nil {
-			obj = info.Uses[id]
-		}
-		v, ok := obj.(*types.Var)
-		if !ok || !isRequestType(v.Type()) {
+		v := code.IdentVar(info, lhs)
+		if v == nil || !isRequestType(v.Type()) {
 			continue
 		}
 		var rhs ast.Expr

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/cfg"
 
+	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/fixtext"
 	"github.com/transportvet/transportvet/internal/httpreq"
 )
@@ -178,16 +179,14 @@ func (w *nilWalk) effect(n ast.Node, err *types.Var) nodeEffect {
 			}
 		}
 	case *ast.AssignStmt:
-		if len(n.Lhs) == 2 && len(n.Rhs) == 1 && err != nil && w.is(n.Lhs[0], w.v) && w.is(n.Lhs[1], err) {
+		if len(n.Lhs) == 2 && len(n.Rhs) == 1 && err != nil && code.IdentVar(w.info, n.Lhs[0]) == w.v && code.IdentVar(w.info, n.Lhs[1]) == err {
 			if _, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok && !w.mentions(n.Rhs[0]) {
 				return proven
 			}
 			return unknown
 		}
-		if len(n.Lhs) == 1 && len(n.Rhs) == 1 && w.is(n.Lhs[0], w.v) {
-			if id, ok := ast.Unparen(n.Rhs[0]).(*ast.Ident); ok && w.info.Uses[id] == types.Universe.Lookup("nil") {
-				return proven
-			}
+		if len(n.Lhs) == 1 && len(n.Rhs) == 1 && code.IdentVar(w.info, n.Lhs[0]) == w.v && code.IsNil(w.info, n.Rhs[0]) {
+			return proven
 		}
 	}
 	if w.touches(n, err) {
@@ -207,52 +206,22 @@ func (w *nilWalk) guard(p, b *cfg.Block) *types.Var {
 	if !ok {
 		return nil
 	}
-	be, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	v, nonNil, ok := code.ErrCheck(w.info, cond)
 	if !ok {
-		return nil
-	}
-	x, y := ast.Unparen(be.X), ast.Unparen(be.Y)
-	if w.isNil(x) {
-		x, y = y, x
-	}
-	id, ok := x.(*ast.Ident)
-	if !ok || !w.isNil(y) {
-		return nil
-	}
-	v, ok := w.info.Uses[id].(*types.Var)
-	if !ok || !httpreq.IsError(v.Type()) {
 		return nil
 	}
 	switch {
-	case be.Op == token.NEQ && b == p.Succs[0], be.Op == token.EQL && b == p.Succs[1]:
+	case nonNil && b == p.Succs[0], !nonNil && b == p.Succs[1]:
 		return v
 	}
 	return nil
-}
-
-func (w *nilWalk) isNil(e ast.Expr) bool {
-	id, ok := e.(*ast.Ident)
-	return ok && w.info.Uses[id] == types.Universe.Lookup("nil")
-}
-
-// is reports whether e is an identifier for v.
-func (w *nilWalk) is(e ast.Expr, v *types.Var) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	obj := w.info.Defs[id]
-	if obj == nil {
-		obj = w.info.Uses[id]
-	}
-	return obj == v
 }
 
 // mentions reports whether v occurs in n.
 func (w *nilWalk) mentions(n ast.Node) bool {
 	found := false
 	ast.Inspect(n, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && (w.info.Uses[id] == w.v || w.info.Defs[id] == w.v) {
+		if id, ok := n.(*ast.Ident); ok && code.IdentVar(w.info, id) == w.v {
 			found = true
 		}
 		return !found
@@ -263,7 +232,10 @@ func (w *nilWalk) mentions(n ast.Node) bool {
 // touches reports whether n may change v or err: an assignment to either,
 // a range over them, their address taken, or a closure that mentions v.
 func (w *nilWalk) touches(n ast.Node, err *types.Var) bool {
-	hit := func(e ast.Expr) bool { return w.is(e, w.v) || (err != nil && w.is(e, err)) }
+	hit := func(e ast.Expr) bool {
+		v := code.IdentVar(w.info, e)
+		return v == w.v || (err != nil && v == err)
+	}
 	found := false
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {

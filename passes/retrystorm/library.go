@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/types"
 
+	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/passes/retry"
 )
@@ -207,7 +208,7 @@ func (c *checker) definition(e ast.Expr) ast.Expr {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
 				for i, l := range n.Lhs {
-					if lid, ok := l.(*ast.Ident); ok && (c.pass.TypesInfo.Defs[lid] == v || c.pass.TypesInfo.Uses[lid] == v) {
+					if lid, ok := l.(*ast.Ident); ok && code.IdentVar(c.pass.TypesInfo, lid) == v {
 						count++
 						if len(n.Lhs) == len(n.Rhs) {
 							init = n.Rhs[i]

@@ -14,7 +14,7 @@ import (
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/transportvet/transportvet/internal/flow"
+	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/imports"
 	"github.com/transportvet/transportvet/internal/report"
@@ -802,21 +802,19 @@ find:
 }
 
 // errCheck reports whether n is `err != nil` or `err == nil` (either way
-// round) for the variable err, and which.
+// round) for the variable err, and which. It is code.NilCompare of err,
+// not code.ErrCheck: err may have kept another type than error when
+// redeclared by :=. A parenthesized comparison is not taken.
 func errCheck(info *types.Info, n ast.Node, err *types.Var) (token.Token, bool) {
 	b, ok := n.(*ast.BinaryExpr)
-	if !ok || (b.Op != token.NEQ && b.Op != token.EQL) {
+	if !ok {
 		return 0, false
 	}
-	x, y := ast.Unparen(b.X), ast.Unparen(b.Y)
-	if flow.IsNil(info, x) {
-		x, y = y, x
-	}
-	id, ok := x.(*ast.Ident)
-	if !ok || !flow.IsNil(info, y) || info.Uses[id] != err {
+	x, op, ok := code.NilCompare(info, b)
+	if !ok || code.IdentVar(info, x) != err {
 		return 0, false
 	}
-	return b.Op, true
+	return op, true
 }
 
 // fix returns the suggested fix for c: a deferred release right after the
