@@ -25,14 +25,25 @@ func TestData() string {
 // from a missing type. An analyzer that already runs despite errors
 // (inspect) is kept as it is: others find its result by identity.
 func DespiteErrors(a *analysis.Analyzer) *analysis.Analyzer {
+	return despiteErrors(a, make(map[*analysis.Analyzer]*analysis.Analyzer))
+}
+
+// despiteErrors is DespiteErrors with a memo, so that an analyzer required
+// by several others (ctrlflow) is copied once: a driver refuses two
+// analyzers that register the same fact type.
+func despiteErrors(a *analysis.Analyzer, memo map[*analysis.Analyzer]*analysis.Analyzer) *analysis.Analyzer {
 	if a.RunDespiteErrors {
 		return a
 	}
+	if c, ok := memo[a]; ok {
+		return c
+	}
 	c := *a
+	memo[a] = &c
 	c.RunDespiteErrors = true
 	c.Requires = nil
 	for _, r := range a.Requires {
-		c.Requires = append(c.Requires, DespiteErrors(r))
+		c.Requires = append(c.Requires, despiteErrors(r, memo))
 	}
 	return &c
 }

@@ -7,6 +7,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -19,7 +20,14 @@ type collector struct {
 	pass    *analysis.Pass
 	cfg     *config
 	in      *inspector.Inspector
+	cfgs    *ctrlflow.CFGs
 	regions []*Region
+	// loops caches the Loop region of each loop (nil: none): they do not
+	// depend on the helpers that the rounds of findRegions learn.
+	loops map[ast.Stmt]*Region
+	// rejected says why a loop with a fallible call is not a region
+	// (-explain only).
+	rejected map[ast.Stmt]string
 	// idx is the package's declarations and writes, built on first use
 	// (see index): most packages have no candidate region and never need it.
 	idx *packageIndex
@@ -201,7 +209,7 @@ func (c *collector) walk(cur inspector.Cursor, fn ast.Node) {
 }
 
 func (c *collector) addLoop(loop ast.Stmt, body *ast.BlockStmt, label *ast.Ident, fn ast.Node) {
-	if reg := c.loop(loop, body, label); reg != nil {
+	if reg := c.loop(loop, body, label, fn); reg != nil {
 		reg.Func = fn
 		c.regions = append(c.regions, reg)
 	}

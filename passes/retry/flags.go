@@ -11,7 +11,8 @@ import (
 
 // config is the Analyzer's configuration, bound to its own FlagSet.
 type config struct {
-	funcs funcList
+	funcs   funcList
+	explain bool
 }
 
 // funcList is the value of the -funcs flag: extra retry APIs.

@@ -1,31 +1,51 @@
 package retry
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/cfg"
+
+	"github.com/transportvet/transportvet/internal/flow"
 	"github.com/transportvet/transportvet/internal/httpreq"
 )
 
 // loop returns the Loop region of loop, whose body is body and label its
-// label (or nil), or nil if it is not a retry loop. See Loop for the rules.
-func (c *collector) loop(loop ast.Stmt, body *ast.BlockStmt, label *ast.Ident) *Region {
+// label (or nil), in the function fn, or nil if it is not a retry loop.
+// See Loop for the rules.
+func (c *collector) loop(loop ast.Stmt, body *ast.BlockStmt, label *ast.Ident, fn ast.Node) *Region {
+	if reg, ok := c.loops[loop]; ok {
+		if reg == nil {
+			return nil
+		}
+		cp := *reg
+		return &cp
+	}
+	reg := c.newLoop(loop, body, fn)
+	if c.loops == nil {
+		c.loops = make(map[ast.Stmt]*Region)
+	}
+	c.loops[loop] = reg
+	if reg == nil {
+		return nil
+	}
+	cp := *reg
+	return &cp
+}
+
+func (c *collector) newLoop(loop ast.Stmt, body *ast.BlockStmt, fn ast.Node) *Region {
 	info := c.pass.TypesInfo
 	if body == nil {
 		return nil
 	}
-	varied := make(map[*types.Var]bool)
-	// The counter is the first integer variable of the for clause or the
-	// range key, else the first one incremented in the body.
+	// The loop's own variables: those of the for clause, the key of a
+	// range over an integer. They change every iteration.
+	clause := make(map[*types.Var]bool)
 	var counter *types.Var
-	vary := func(v *types.Var) {
-		if v != nil {
-			varied[v] = true
-		}
-	}
 	count := func(v *types.Var) {
 		if v != nil && counter == nil && isInteger(v.Type()) {
 			counter = v
@@ -38,28 +58,38 @@ func (c *collector) loop(loop ast.Stmt, body *ast.BlockStmt, label *ast.Ident) *
 			return nil // over data, a channel or a function
 		}
 		if l.Key != nil {
-			vary(c.varOf(l.Key))
-			count(c.varOf(l.Key))
+			if v := c.varOf(l.Key); v != nil {
+				clause[v] = true
+				count(v)
+			}
 		}
 	case *ast.ForStmt:
 		if init, ok := l.Init.(*ast.AssignStmt); ok {
 			for _, lhs := range init.Lhs {
-				vary(c.varOf(lhs))
-				count(c.varOf(lhs))
+				if v := c.varOf(lhs); v != nil {
+					clause[v] = true
+					count(v)
+				}
 			}
-		}
-		if l.Post != nil {
-			c.writes(l.Post, nil, vary)
 		}
 	default:
 		return nil
 	}
-	c.writes(body, body, vary)
+	if ch := c.receivesWork(body); ch != nil {
+		c.reject(loop, "it receives work from %s: a worker loop", types.ExprString(ch))
+		return nil
+	}
+	g := flow.Of(c.cfgs, fn)
+	if g == nil {
+		return nil
+	}
+	lg := newLoopGraph(g, loop)
+	carried := c.carried(lg, loop, body, clause)
 	if counter == nil {
 		ast.Inspect(body, func(n ast.Node) bool {
 			if inc, ok := n.(*ast.IncDecStmt); ok {
 				if id, ok := ast.Unparen(inc.X).(*ast.Ident); ok {
-					if v, ok := info.Uses[id].(*types.Var); ok && varied[v] {
+					if v, ok := info.Uses[id].(*types.Var); ok && carried[v] != noState {
 						count(v)
 					}
 				}
@@ -67,20 +97,29 @@ func (c *collector) loop(loop ast.Stmt, body *ast.BlockStmt, label *ast.Ident) *
 			return counter == nil
 		})
 	}
-	if c.receivesWork(body) {
-		return nil
-	}
-	att := c.attempt(body, label)
+	att := c.attempt(lg, loop, body)
 	if att == nil {
+		return nil // attempt says why
+	}
+	progress := make(map[*types.Var]bool)
+	counters := make(map[*types.Var]bool)
+	for v, st := range carried {
+		if st == progressState || clause[v] || st == selfState && c.fieldProgress(loop, v, att.o) {
+			progress[v] = true
+		}
+		if st != noState && isInteger(v.Type()) {
+			counters[v] = true
+		}
+	}
+	if v := c.feeds(att.call, body, progress); v != nil {
+		c.reject(loop, "%s changes from one iteration to the next and feeds %s: pagination or polling with changing inputs", v.Name(), types.ExprString(att.call.Fun))
 		return nil
 	}
-	if c.feeds(att.call, body, varied) {
+	if use := c.dataUse(body, counters, helperDepth); use != nil {
+		c.reject(loop, "counter %s is used as data, not only counted, at %s", use.Name, c.pass.Fset.Position(use.Pos()))
 		return nil
 	}
-	if !c.countsOnly(body, varied) {
-		return nil
-	}
-	return &Region{Kind: Loop, Node: loop, Body: body, Attempt: att.call, Counter: counter, once: att.once}
+	return &Region{Kind: Loop, Node: loop, Body: body, Attempt: att.call, Counter: counter, Signals: att.signals, once: att.once}
 }
 
 func isInteger(t types.Type) bool {
@@ -88,58 +127,24 @@ func isInteger(t types.Type) bool {
 	return ok && b.Info()&types.IsInteger != 0
 }
 
-// writes calls vary for each variable that n assigns or increments and
-// that is declared outside body (any variable if body is nil).
-func (c *collector) writes(n ast.Node, body *ast.BlockStmt, vary func(*types.Var)) {
-	outside := func(v *types.Var) bool {
-		return body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End()
-	}
-	ast.Inspect(n, func(m ast.Node) bool {
-		switch m := m.(type) {
-		case *ast.AssignStmt:
-			for _, lhs := range m.Lhs {
-				id, ok := ast.Unparen(lhs).(*ast.Ident)
-				if !ok {
-					continue
-				}
-				if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && outside(v) {
-					vary(v)
-				}
-			}
-		case *ast.IncDecStmt:
-			if id, ok := ast.Unparen(m.X).(*ast.Ident); ok {
-				if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && outside(v) {
-					vary(v)
-				}
-			}
-		}
-		return true
-	})
-}
-
-// receivesWork reports whether body receives from a channel other than a
-// context's Done() or a time channel: a worker loop.
-func (c *collector) receivesWork(body *ast.BlockStmt) bool {
-	found := false
+// receivesWork returns a channel that body receives from other than a
+// context's Done() or a time channel (a worker loop), or nil.
+func (c *collector) receivesWork(body *ast.BlockStmt) ast.Expr {
+	var found ast.Expr
 	ast.Inspect(body, func(n ast.Node) bool {
 		u, ok := n.(*ast.UnaryExpr)
 		if !ok || u.Op != token.ARROW {
-			return !found
+			return found == nil
 		}
 		tv, ok := c.pass.TypesInfo.Types[u.X]
 		if !ok || tv.Type == nil {
-			found = true
+			found = u.X
 			return false
 		}
-		ch, ok := tv.Type.Underlying().(*types.Chan)
-		if !ok {
-			found = true
-			return false
+		if ch, ok := tv.Type.Underlying().(*types.Chan); !ok || !isSignal(ch.Elem()) {
+			found = u.X
 		}
-		if !isSignal(ch.Elem()) {
-			found = true
-		}
-		return !found
+		return found == nil
 	})
 	return found
 }
@@ -150,218 +155,295 @@ func isSignal(t types.Type) bool {
 	if s, ok := t.Underlying().(*types.Struct); ok && s.NumFields() == 0 {
 		return true
 	}
-	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
-		return n.Obj().Pkg().Path() == "time" && n.Obj().Name() == "Time"
-	}
-	return false
+	return httpreq.IsNamed(t, "time", "Time")
 }
 
 // An attempt is the fallible call of a retry loop.
 type attempt struct {
-	call *ast.CallExpr
-	once []span
+	call    *ast.CallExpr
+	o       *outcome
+	once    []span
+	signals []string
 }
 
-// attempt finds the fallible call at the top level of body whose failure
-// goes round again and whose success leaves the loop.
-func (c *collector) attempt(body *ast.BlockStmt, label *ast.Ident) *attempt {
-	list := body.List
-	for k, s := range list {
-		var (
-			call   *ast.CallExpr
-			errVar *types.Var
-			check  ast.Stmt // *ast.IfStmt or *ast.SwitchStmt
-			rest   []ast.Stmt
-		)
-		if init := checkInit(s); init != nil {
-			call, errVar = c.fallibleAssign(init)
-			check, rest = s, list[k+1:]
-		} else if call, errVar = c.fallibleAssign(s); call != nil {
-			for j := k + 1; j < len(list); j++ {
-				if checkInit(list[j]) == nil && c.checks(list[j], errVar) {
-					check, rest = list[j], list[j+1:]
-					break
+// attempt returns the first fallible call of the loop's body (a call whose
+// last result is an error, not in a function literal) that the loop
+// repeats only after a failure of it (see decide), or nil.
+func (c *collector) attempt(lg *loopGraph, loop ast.Stmt, body *ast.BlockStmt) *attempt {
+	info := c.pass.TypesInfo
+	var calls []*ast.CallExpr
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if fallible(info, n) && !c.isCall(n, errorMakers) {
+				calls = append(calls, n)
+			}
+		}
+		return true
+	})
+	var (
+		tags     map[ast.Expr]ast.Expr
+		why      []string
+		fallback *attempt // the first attempt decided only indirectly
+	)
+	defer func() {
+		if len(why) > 0 {
+			c.reject(loop, "no attempt is repeated only after it fails: %s", strings.Join(why, "; "))
+		}
+	}()
+	for _, call := range calls {
+		b, i := flow.Locate(lg.g, call)
+		if b == nil {
+			continue
+		}
+		node := b.Nodes[i]
+		if ds, ok := node.(*ast.DeclStmt); ok {
+			if gd, ok := ds.Decl.(*ast.GenDecl); ok && len(gd.Specs) == 1 {
+				node = gd.Specs[0]
+			}
+		}
+		if _, isCond := node.(ast.Expr); !isCond && flow.Results(info, node, call) == nil {
+			continue // neither assigned nor tested: not an attempt
+		}
+		if tags == nil {
+			tags = switchTags(loop)
+		}
+		o := c.newOutcome(call, node, loop, tags)
+		v := lg.decide(o, b, i)
+		if !v.ok {
+			why = append(why, types.ExprString(call.Fun)+": "+v.why)
+			continue
+		}
+		if c.failsOnSuccess(lg, v.successExits, v.reach) {
+			why = append(why, types.ExprString(call.Fun)+": success fails (a test that expects every attempt to fail)")
+			continue
+		}
+		why = nil
+		att := &attempt{call: call, o: o, signals: v.signals}
+		for _, b := range v.once {
+			for _, n := range b.Nodes {
+				att.once = append(att.once, span{n.Pos(), n.End()})
+			}
+		}
+		if !v.indirect {
+			return att
+		}
+		if fallback == nil {
+			fallback = att
+		}
+	}
+	return fallback
+}
+
+// fallible reports whether call's last result is an error.
+func fallible(info *types.Info, call *ast.CallExpr) bool {
+	tv, ok := info.Types[call]
+	if !ok || tv.Type == nil || tv.IsType() {
+		return false
+	}
+	t := tv.Type
+	if tup, ok := t.(*types.Tuple); ok {
+		if tup.Len() == 0 {
+			return false
+		}
+		t = tup.At(tup.Len() - 1).Type()
+	}
+	return httpreq.IsError(t)
+}
+
+// loopState is whether a variable carries state from one iteration of a
+// loop to the next.
+type loopState int
+
+const (
+	noState       loopState = iota // not written in the loop, or written before read
+	selfState                      // read before written; written from itself and invariants
+	progressState                  // read before written; written from what the loop computed
+)
+
+// carried returns, for the variables declared outside body that the loop
+// writes (assigns, increments, or writes a field or element of), whether
+// they carry state into the next iteration: an iteration may read the
+// value an earlier one wrote (on some path from the loop's head, a read
+// comes before any assignment of the whole variable). A variable
+// overwritten at the top of every iteration (var req *Request; for {
+// req, err = newRequest() ...) is a per-attempt local. A carried variable
+// is progress when some write computes it from another variable the loop
+// writes (cursor = resp.Next, offset += len(items)); the loop's own
+// variables (clause) always are.
+func (c *collector) carried(lg *loopGraph, loop ast.Stmt, body *ast.BlockStmt, clause map[*types.Var]bool) map[*types.Var]loopState {
+	info := c.pass.TypesInfo
+	written := make(map[*types.Var][]ast.Node) // the writes of each variable
+	outside := func(v *types.Var) bool { return v.Pos() < body.Pos() || v.Pos() >= body.End() }
+	root := func(e ast.Expr) *types.Var {
+		for {
+			switch x := ast.Unparen(e).(type) {
+			case *ast.Ident:
+				v, _ := info.Uses[x].(*types.Var)
+				return v
+			case *ast.SelectorExpr:
+				if _, ok := info.Selections[x]; !ok {
+					return nil // pkg.V
 				}
-				if c.assigns(list[j], errVar) || leaves(list[j], scope{label: label}) {
-					break
+				e = x.X
+			case *ast.IndexExpr:
+				if tv, ok := info.Types[x.X]; ok && tv.Type != nil {
+					if _, isMap := tv.Type.Underlying().(*types.Map); isMap {
+						return nil // a map is shared, not carried
+					}
+				}
+				e = x.X
+			case *ast.StarExpr:
+				e = x.X
+			default:
+				return nil
+			}
+		}
+	}
+	ast.Inspect(loop, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if v := root(lhs); v != nil && outside(v) && !v.IsField() {
+					written[v] = append(written[v], n)
+				}
+			}
+		case *ast.IncDecStmt:
+			if v := root(n.X); v != nil && outside(v) {
+				written[v] = append(written[v], n)
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				if v := root(n.X); v != nil && outside(v) {
+					written[v] = append(written[v], n)
 				}
 			}
 		}
-		if call == nil || check == nil {
+		return true
+	})
+	head := flow.LoopHead(lg.g, loop)
+	states := make(map[*types.Var]loopState)
+	for v, writes := range written {
+		if !clause[v] && (head == nil || !c.readFirst(lg, head, v)) {
 			continue
 		}
-		var (
-			ok      bool
-			success [][]ast.Stmt
-		)
-		switch check := check.(type) {
-		case *ast.IfStmt:
-			ok, success = c.ifOutcome(check, errVar, rest, label)
-		case *ast.SwitchStmt:
-			ok, success = c.switchOutcome(check, errVar, rest, label)
+		states[v] = selfState
+		for _, w := range writes {
+			if c.computedFromLoop(w, v, written, loop) {
+				states[v] = progressState
+				break
+			}
 		}
-		if !ok || c.failsOnSuccess(success) {
+	}
+	return states
+}
+
+// readFirst reports whether, on some path of the loop from head, v is read
+// before it is assigned as a whole.
+func (c *collector) readFirst(lg *loopGraph, head *cfg.Block, v *types.Var) bool {
+	seen := map[*cfg.Block]bool{head: true}
+	work := []*cfg.Block{head}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		killed := false
+		for _, n := range b.Nodes {
+			read, kill := c.access(n, v)
+			if read {
+				return true
+			}
+			if kill {
+				killed = true
+				break
+			}
+		}
+		if killed {
 			continue
 		}
-		var once []span
-		for _, list := range success {
-			once = append(once, onceSpans(list, label)...)
+		for _, s := range b.Succs {
+			if !seen[s] && s.Live && !flow.Leaves(s, lg.loop) {
+				seen[s] = true
+				work = append(work, s)
+			}
 		}
-		return &attempt{call: call, once: once}
-	}
-	return nil
-}
-
-// checkInit returns the init statement of s when s is an if or a switch
-// that has one.
-func checkInit(s ast.Stmt) ast.Stmt {
-	switch s := s.(type) {
-	case *ast.IfStmt:
-		return s.Init
-	case *ast.SwitchStmt:
-		return s.Init
-	}
-	return nil
-}
-
-// checks reports whether s is an if or a switch that checks errVar (see
-// errForm and errSwitch).
-func (c *collector) checks(s ast.Stmt, errVar *types.Var) bool {
-	switch s := s.(type) {
-	case *ast.IfStmt:
-		return c.errForm(s.Cond, errVar) != noCheck
-	case *ast.SwitchStmt:
-		_, form := c.errSwitch(s, errVar)
-		return form != noCheck
 	}
 	return false
 }
 
-// ifOutcome reports whether the if check of errVar, followed in the loop
-// body by rest, goes round on failure and leaves on success, and returns
-// the success path.
-func (c *collector) ifOutcome(check *ast.IfStmt, errVar *types.Var, rest []ast.Stmt, label *ast.Ident) (bool, [][]ast.Stmt) {
-	top := scope{label: label}
-	switch c.errForm(check.Cond, errVar) {
-	case failureThen:
-		fail := check.Body.List
-		switch els := check.Else.(type) {
-		case nil:
-			return endsRound(fail, top) && endsLeave(rest, top), [][]ast.Stmt{rest}
-		case *ast.BlockStmt:
-			return !endsLeave(fail, top) && endsLeave(els.List, top) &&
-				(endsRound(fail, top) || !endsLeave(rest, top)), [][]ast.Stmt{els.List}
-		}
-	case successThen:
-		success := check.Body.List
-		switch els := check.Else.(type) {
-		case nil:
-			return endsLeave(success, top) && !endsLeave(rest, top), [][]ast.Stmt{success}
-		case *ast.BlockStmt:
-			return endsLeave(success, top) && !endsLeave(els.List, top) &&
-				(endsRound(els.List, top) || !endsLeave(rest, top)), [][]ast.Stmt{success}
-		}
-	}
-	return false, nil
-}
-
-// errSwitch returns the clauses of sw when its first clause checks errVar
-// (`switch { case err != nil: ...` or `case err == nil:`, see errForm, or
-// `switch err { case nil: ...`), and the form of that check. A switch with
-// a fallthrough, or a break out of the switch anywhere but at the end of a
-// clause, is no check: its paths are not those of an if.
-func (c *collector) errSwitch(sw *ast.SwitchStmt, errVar *types.Var) ([]*ast.CaseClause, checkForm) {
-	var clauses []*ast.CaseClause
-	for _, s := range sw.Body.List {
-		cc, ok := s.(*ast.CaseClause)
-		if !ok || breaksSwitch(cc.Body) {
-			return nil, noCheck
-		}
-		clauses = append(clauses, cc)
-	}
-	if len(clauses) == 0 || len(clauses[0].List) != 1 {
-		return nil, noCheck
-	}
-	first := clauses[0].List[0]
-	if sw.Tag == nil {
-		return clauses, c.errForm(first, errVar)
-	}
-	if c.varOf(sw.Tag) == errVar && c.isNil(first) {
-		return clauses, successThen
-	}
-	return nil, noCheck
-}
-
-// plainCheck reports whether e is err != nil or err == nil, alone.
-func (c *collector) plainCheck(e ast.Expr, errVar *types.Var) bool {
-	b, ok := ast.Unparen(e).(*ast.BinaryExpr)
-	return ok && (b.Op == token.EQL || b.Op == token.NEQ) && c.errForm(b, errVar) != noCheck
-}
-
-// switchOutcome is ifOutcome for a switch on errVar: its first clause is
-// the if's body, its other clauses (and, without a default, the way
-// through no clause) the if's else.
-func (c *collector) switchOutcome(sw *ast.SwitchStmt, errVar *types.Var, rest []ast.Stmt, label *ast.Ident) (bool, [][]ast.Stmt) {
-	clauses, form := c.errSwitch(sw, errVar)
-	if form == noCheck {
-		return false, nil
-	}
-	top, in := scope{label: label}, scope{label: label, inSwitch: true}
-	// case err != nil: ... case err == nil: ... is as good as a default,
-	// and the cases after it never run.
-	hasDefault := false
-	if len(clauses) > 1 && len(clauses[1].List) == 1 && c.plainCheck(clauses[0].List[0], errVar) {
-		if c.plainCheck(clauses[1].List[0], errVar) && c.errForm(clauses[1].List[0], errVar) != form {
-			clauses, hasDefault = clauses[:2], true
-		}
-	}
-	var others [][]ast.Stmt
-	for _, cc := range clauses[1:] {
-		others = append(others, cc.Body)
-		hasDefault = hasDefault || cc.List == nil
-	}
-	if !hasDefault {
-		others = append(others, nil)
-	}
-	first := clauses[0].Body
-	switch form {
-	case failureThen:
-		if len(clauses) == 1 {
-			return endsRound(first, in) && endsLeave(rest, top), [][]ast.Stmt{rest}
-		}
-		if !hasDefault {
-			return false, nil // success partly falls through to rest
-		}
-		for _, list := range others {
-			if !endsLeave(list, in) {
-				return false, nil
+// access reports whether CFG node n reads v (before any write of it), or
+// assigns it as a whole without reading it.
+func (c *collector) access(n ast.Node, v *types.Var) (read, kill bool) {
+	uses := func(n ast.Node) bool {
+		found := false
+		ast.Inspect(n, func(m ast.Node) bool {
+			if id, ok := m.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v {
+				found = true
 			}
+			return !found
+		})
+		return found
+	}
+	as, ok := n.(*ast.AssignStmt)
+	if !ok || (as.Tok != token.ASSIGN && as.Tok != token.DEFINE) {
+		return uses(n), false
+	}
+	for _, rhs := range as.Rhs {
+		if uses(rhs) {
+			return true, false
 		}
-		return !endsLeave(first, in) && (endsRound(first, in) || !endsLeave(rest, top)), others
-	case successThen:
-		if !endsLeave(first, in) {
-			return false, nil
+	}
+	for _, lhs := range as.Lhs {
+		if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
+			if c.pass.TypesInfo.Uses[id] == v {
+				kill = true
+			}
+		} else if uses(lhs) {
+			return true, false // v.f = x keeps the rest of v
 		}
-		for _, list := range others {
-			if !endsLeave(list, in) && (endsRound(list, in) || !endsLeave(rest, top)) {
-				return true, [][]ast.Stmt{first}
+	}
+	return false, kill
+}
+
+// computedFromLoop reports whether write w of v computes it from another
+// variable that the loop writes.
+func (c *collector) computedFromLoop(w ast.Node, v *types.Var, written map[*types.Var][]ast.Node, loop ast.Node) bool {
+	as, ok := w.(*ast.AssignStmt)
+	if !ok {
+		return false // v++, &v: from itself
+	}
+	if as.Tok == token.ASSIGN || as.Tok == token.DEFINE {
+		// A value that does not come from v itself: since = "1".
+		self := false
+		for _, rhs := range as.Rhs {
+			ast.Inspect(rhs, func(n ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v {
+					self = true
+				}
+				return !self
+			})
+		}
+		if !self {
+			for _, lhs := range as.Lhs {
+				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v {
+					return true
+				}
 			}
 		}
 	}
-	return false, nil
-}
-
-// breaksSwitch reports whether list breaks out of its enclosing switch
-// other than by its last statement, or falls through.
-func breaksSwitch(list []ast.Stmt) bool {
+	for _, lhs := range as.Lhs {
+		if _, ok := ast.Unparen(lhs).(*ast.Ident); !ok && c.rootIs(lhs, v) {
+			// req.Body = newBody prepares the same request again;
+			// opts.Page = resp.NextPage is progress (see fieldProgress).
+			return false
+		}
+	}
 	found := false
-	for _, s := range list {
-		ast.Inspect(s, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
-				return false // their unlabeled breaks are theirs
-			case *ast.BranchStmt:
-				if n.Tok == token.FALLTHROUGH || n.Tok == token.BREAK && n.Label == nil && n != list[len(list)-1] {
+	for _, rhs := range as.Rhs {
+		ast.Inspect(rhs, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if u, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && u != v && (written[u] != nil || u.Pos() >= loop.Pos() && u.Pos() < loop.End()) {
 					found = true
 				}
 			}
@@ -371,198 +453,12 @@ func breaksSwitch(list []ast.Stmt) bool {
 	return found
 }
 
-// fallibleAssign returns the call and error variable of s when s assigns
-// the result of a call whose last result is an error to a variable.
-func (c *collector) fallibleAssign(s ast.Stmt) (*ast.CallExpr, *types.Var) {
-	as, ok := s.(*ast.AssignStmt)
-	if !ok || len(as.Rhs) != 1 || (as.Tok != token.ASSIGN && as.Tok != token.DEFINE) {
-		return nil, nil
-	}
-	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-	if !ok {
-		return nil, nil
-	}
-	v := c.varOf(as.Lhs[len(as.Lhs)-1])
-	if v == nil || !httpreq.IsError(v.Type()) {
-		return nil, nil
-	}
-	tv, ok := c.pass.TypesInfo.Types[call]
-	if !ok || tv.Type == nil {
-		return nil, nil
-	}
-	var last types.Type = tv.Type
-	if tup, ok := tv.Type.(*types.Tuple); ok {
-		if tup.Len() != len(as.Lhs) {
-			return nil, nil
-		}
-		last = tup.At(tup.Len() - 1).Type()
-	}
-	if !httpreq.IsError(last) {
-		return nil, nil
-	}
-	return call, v
-}
-
-// assigns reports whether s assigns v.
-func (c *collector) assigns(s ast.Stmt, v *types.Var) bool {
-	found := false
-	ast.Inspect(s, func(n ast.Node) bool {
-		if as, ok := n.(*ast.AssignStmt); ok {
-			for _, lhs := range as.Lhs {
-				if c.varOf(lhs) == v {
-					found = true
-				}
-			}
-		}
-		return !found
-	})
-	return found
-}
-
-type checkForm int
-
-const (
-	noCheck     checkForm = iota
-	failureThen           // if err != nil { failure } ...
-	successThen           // if err == nil { success } ...
-)
-
-// errForm classifies cond as a check of errVar: err != nil or err == nil,
-// alone or as the leftmost operand of && and || chains.
-func (c *collector) errForm(cond ast.Expr, errVar *types.Var) checkForm {
-	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok {
-		return noCheck
-	}
-	switch b.Op {
-	case token.LAND, token.LOR:
-		return c.errForm(b.X, errVar)
-	case token.NEQ, token.EQL:
-	default:
-		return noCheck
-	}
-	x, y := b.X, b.Y
-	if c.isNil(x) {
-		x, y = y, x
-	}
-	if !c.isNil(y) || c.varOf(x) != errVar {
-		return noCheck
-	}
-	if b.Op == token.NEQ {
-		return failureThen
-	}
-	return successThen
-}
-
-func (c *collector) isNil(e ast.Expr) bool {
-	tv, ok := c.pass.TypesInfo.Types[e]
-	return ok && tv.IsNil()
-}
-
-// A scope is where a branch statement of the loop's body sits: in the loop
-// labeled label (or nil), perhaps inside a switch, where an unlabeled
-// break leaves the switch, not the loop.
-type scope struct {
-	label    *ast.Ident
-	inSwitch bool
-}
-
-// leaves reports whether s always leaves the loop: a return, a break of
-// the loop, or an if whose branches all leave.
-func leaves(s ast.Stmt, sc scope) bool {
-	switch s := s.(type) {
-	case *ast.ReturnStmt:
-		return true
-	case *ast.BranchStmt:
-		return s.Tok == token.BREAK && targets(s, sc)
-	case *ast.BlockStmt:
-		return endsLeave(s.List, sc)
-	case *ast.IfStmt:
-		return s.Else != nil && endsLeave(s.Body.List, sc) && leaves(s.Else, sc)
-	case *ast.ExprStmt:
-		// panic leaves too, but a loop that panics on success is no retry
-		// loop; treat it as not leaving.
-	}
-	return false
-}
-
-// targets reports whether branch statement s, at the top level of the
-// loop's body or of a switch clause in it (not inside a nested loop,
-// select or other switch), targets the loop.
-func targets(s *ast.BranchStmt, sc scope) bool {
-	if s.Label != nil {
-		return sc.label != nil && s.Label.Name == sc.label.Name
-	}
-	return s.Tok != token.BREAK || !sc.inSwitch
-}
-
-func endsLeave(list []ast.Stmt, sc scope) bool {
-	return len(list) > 0 && leaves(list[len(list)-1], sc)
-}
-
-func endsRound(list []ast.Stmt, sc scope) bool {
-	if len(list) == 0 {
-		return false
-	}
-	s, ok := list[len(list)-1].(*ast.BranchStmt)
-	return ok && s.Tok == token.CONTINUE && targets(s, sc)
-}
-
-// onceSpans returns the span of the success path that runs once: the
-// statements after the last one that may continue the loop.
-func onceSpans(success []ast.Stmt, label *ast.Ident) []span {
-	last := -1
-	for i, s := range success {
-		if continues(s, label) {
-			last = i
-		}
-	}
-	if last+1 >= len(success) {
-		return nil
-	}
-	return []span{{success[last+1].Pos(), success[len(success)-1].End()}}
-}
-
-// continues reports whether s holds a continue of the loop labeled label
-// (or, outside nested loops, of the innermost loop).
-func continues(s ast.Stmt, label *ast.Ident) bool {
-	found := false
-	var visit func(n ast.Node, nested bool)
-	visit = func(n ast.Node, nested bool) {
-		ast.Inspect(n, func(m ast.Node) bool {
-			if found {
-				return false
-			}
-			switch m := m.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.ForStmt:
-				if m != n {
-					visit(m.Body, true)
-					return false
-				}
-			case *ast.RangeStmt:
-				if m != n {
-					visit(m.Body, true)
-					return false
-				}
-			case *ast.BranchStmt:
-				if m.Tok == token.CONTINUE {
-					if m.Label == nil && !nested || m.Label != nil && label != nil && m.Label.Name == label.Name {
-						found = true
-					}
-				}
-			}
-			return true
-		})
-	}
-	visit(s, false)
-	return found
-}
-
-// feeds reports whether a loop-varied variable feeds call's arguments or
-// receiver, directly or through variables defined in body.
-func (c *collector) feeds(call *ast.CallExpr, body *ast.BlockStmt, varied map[*types.Var]bool) bool {
+// feeds returns a variable of progress (see carried) that feeds
+// call's arguments or receiver, directly or through variables defined in
+// body (pagination, or polling with changing inputs), or nil. Values that describe
+// the attempt rather than what it asks for do not count: a context (its
+// deadline, its values), a function, a time.Duration or time.Time.
+func (c *collector) feeds(call *ast.CallExpr, body *ast.BlockStmt, progress map[*types.Var]bool) *types.Var {
 	info := c.pass.TypesInfo
 	work := append([]ast.Expr(nil), call.Args...)
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
@@ -571,22 +467,42 @@ func (c *collector) feeds(call *ast.CallExpr, body *ast.BlockStmt, varied map[*t
 		}
 	}
 	seen := make(map[*types.Var]bool)
-	found := false
-	for len(work) > 0 && !found {
+	var found *types.Var
+	for len(work) > 0 && found == nil {
 		e := work[len(work)-1]
 		work = work[:len(work)-1]
 		ast.Inspect(e, func(n ast.Node) bool {
+			if found != nil {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				// What a callback assigns is its output, not an input.
+				for _, rhs := range n.Rhs {
+					work = append(work, rhs)
+				}
+				for _, lhs := range n.Lhs {
+					if _, ok := ast.Unparen(lhs).(*ast.Ident); !ok {
+						work = append(work, lhs)
+					}
+				}
+				return false
+			case ast.Expr:
+				if t := info.TypeOf(n); t != nil && attemptMeta(t) {
+					return false // perCallContext(ctx, attempt)
+				}
+			}
 			id, ok := n.(*ast.Ident)
-			if !ok || found {
-				return !found
+			if !ok {
+				return true
 			}
 			v, ok := info.Uses[id].(*types.Var)
-			if !ok || seen[v] {
+			if !ok || seen[v] || attemptMeta(v.Type()) {
 				return true
 			}
 			seen[v] = true
-			if varied[v] {
-				found = true
+			if progress[v] {
+				found = v
 				return false
 			}
 			if v.Pos() >= body.Pos() && v.Pos() < body.End() {
@@ -598,6 +514,16 @@ func (c *collector) feeds(call *ast.CallExpr, body *ast.BlockStmt, varied map[*t
 		})
 	}
 	return found
+}
+
+// attemptMeta reports whether a value of type t describes an attempt
+// rather than what it asks for: a context.Context, a function, a
+// time.Duration or a time.Time.
+func attemptMeta(t types.Type) bool {
+	if _, ok := t.Underlying().(*types.Signature); ok {
+		return true
+	}
+	return httpreq.IsNamed(t, "context", "Context") || httpreq.IsNamed(t, "time", "Duration") || httpreq.IsNamed(t, "time", "Time")
 }
 
 // derives returns the expressions in body that v is assigned from,
@@ -624,35 +550,28 @@ func (c *collector) derives(v *types.Var, body *ast.BlockStmt) []ast.Expr {
 	return srcs
 }
 
-// countsOnly reports whether the loop's integer counters, and integer
-// values computed from them in body, are used only to count: compared,
-// incremented, turned into a delay, logged or formatted.
-func (c *collector) countsOnly(body *ast.BlockStmt, varied map[*types.Var]bool) bool {
-	counters := make(map[*types.Var]bool)
-	for v := range varied {
-		if isInteger(v.Type()) {
-			counters[v] = true
-		}
-	}
-	return c.onlyCount(body, counters, helperDepth)
-}
-
 // helperDepth bounds the chain of helpers of the package that a counter
 // may be passed through (see countingCall).
 const helperDepth = 3
 
-// onlyCount reports whether counters, and integer values computed from them
+// dataUse returns a use of counters, or of the values computed from them
+// in body, that does not only count (see countingUse), or nil. That is,
 // in body, are used only to count in body (see countingUse); depth bounds
 // the helpers they may be passed to.
-func (c *collector) onlyCount(body *ast.BlockStmt, counters map[*types.Var]bool, depth int) bool {
+func (c *collector) dataUse(body *ast.BlockStmt, counters map[*types.Var]bool, depth int) *ast.Ident {
 	info := c.pass.TypesInfo
 	if len(counters) == 0 {
-		return true
+		return nil
 	}
 	// Integer variables computed from a counter are counters too.
+	// So are variables holding a composite literal that holds a counter
+	// (&RetryState{Attempt: n}): their uses must count too.
 	derive := func(lhs ast.Expr, rhs ast.Expr) bool {
 		v := c.varOf(lhs)
-		if v == nil || counters[v] || !isInteger(v.Type()) || !c.mentions(rhs, counters) {
+		if v == nil || counters[v] || !c.mentions(rhs, counters) {
+			return false
+		}
+		if !isInteger(v.Type()) && !isComposite(rhs) {
 			return false
 		}
 		counters[v] = true
@@ -678,14 +597,14 @@ func (c *collector) onlyCount(body *ast.BlockStmt, counters map[*types.Var]bool,
 			return true
 		})
 	}
-	ok := true
+	var bad *ast.Ident
 	var stack []ast.Node
 	ast.Inspect(body, func(n ast.Node) bool {
 		if n == nil {
 			stack = stack[:len(stack)-1]
 			return true
 		}
-		if !ok {
+		if bad != nil {
 			return false
 		}
 		stack = append(stack, n)
@@ -694,11 +613,11 @@ func (c *collector) onlyCount(body *ast.BlockStmt, counters map[*types.Var]bool,
 			return true
 		}
 		if v, _ := info.Uses[id].(*types.Var); v != nil && counters[v] && !c.countingUse(stack, depth) {
-			ok = false
+			bad = id
 		}
 		return true
 	})
-	return ok
+	return bad
 }
 
 func (c *collector) mentions(e ast.Expr, vars map[*types.Var]bool) bool {
@@ -727,8 +646,18 @@ func (c *collector) countingUse(stack []ast.Node, depth int) bool {
 			if p.Index == child {
 				return false
 			}
-		case *ast.IndexListExpr, *ast.CompositeLit, *ast.KeyValueExpr:
+		case *ast.IndexListExpr:
 			return false
+		case *ast.KeyValueExpr:
+			if p.Key == child {
+				return false
+			}
+		case *ast.CompositeLit:
+			if _, isStruct := typeUnder(info, p).(*types.Struct); !isStruct {
+				return false // an element of a slice, array or map: data
+			}
+			// A field of a struct: look further up, at what the struct
+			// goes to.
 		case *ast.SliceExpr:
 			if child != p.X {
 				return false
@@ -753,6 +682,9 @@ func (c *collector) countingUse(stack []ast.Node, depth int) bool {
 					}
 					break // look further up
 				}
+			}
+			if i > 0 && isExprStmt(stack[i-1]) && c.isHook(p) {
+				return true // a hook observes the attempt: c.OnRetry(n, err)
 			}
 			ok, follow := c.countingCall(p, child, depth)
 			if !ok || !follow {
@@ -783,15 +715,25 @@ var countingPkgs = map[string]bool{
 // arg keeps it a counter: the call computes a delay (returns a
 // time.Duration), or belongs to a time, math, formatting or logging
 // package, or is a helper of this package whose parameter for arg is
-// itself only used to count (see onlyCount), depth bounding the chain of
+// itself only used to count (see dataUse), depth bounding the chain of
 // helpers. follow says that the call's result may carry the counter: the
 // result of a helper, unless it has none or is a bool.
 func (c *collector) countingCall(call *ast.CallExpr, arg ast.Node, depth int) (ok, follow bool) {
 	info := c.pass.TypesInfo
 	if tv, ok := info.Types[call]; ok && tv.Type != nil {
-		if n, ok := types.Unalias(tv.Type).(*types.Named); ok && n.Obj().Pkg() != nil &&
-			n.Obj().Pkg().Path() == "time" && n.Obj().Name() == "Duration" {
-			return true, false
+		// A delay, among other results or alone (d, ok := r.Backoff(n,
+		// err)), or a context carrying the attempt's number.
+		res := []types.Type{tv.Type}
+		if tup, ok := tv.Type.(*types.Tuple); ok {
+			res = res[:0]
+			for v := range tup.Variables() {
+				res = append(res, v.Type())
+			}
+		}
+		for i, t := range res {
+			if httpreq.IsNamed(t, "time", "Duration") || i == 0 && httpreq.IsNamed(t, "context", "Context") {
+				return true, false
+			}
 		}
 	}
 	fn := httpreq.Callee(info, call)
@@ -806,12 +748,25 @@ func (c *collector) countingCall(call *ast.CallExpr, arg ast.Node, depth int) (o
 	if sig == nil {
 		return false, false
 	}
-	// Methods of loggers (log/slog, zap, logrus, zerolog, klog, logr...).
-	if sig.Recv() != nil {
-		base := path[strings.LastIndex(path, "/")+1:]
-		if strings.Contains(base, "log") || strings.Contains(base, "zap") {
+	// A value handed to a ...any parameter is formatted or logged
+	// (v.Debug("retrying", "remaining", n)): an any is only printed.
+	if i := slices.IndexFunc(call.Args, func(e ast.Expr) bool { return e == arg }); i >= 0 && !call.Ellipsis.IsValid() {
+		var pt types.Type
+		switch n := sig.Params().Len(); {
+		case sig.Variadic() && i >= n-1:
+			pt = sig.Params().At(n - 1).Type().(*types.Slice).Elem()
+		case i < n:
+			pt = sig.Params().At(i).Type()
+		}
+		if it, ok := types.Unalias(pt).(*types.Interface); ok && it.Empty() || pt != nil && types.Unalias(pt) == types.Universe.Lookup("any").Type() {
 			return true, false
 		}
+	}
+	// Loggers (log/slog, zap, logrus, zerolog, klog, logr...): their
+	// methods, and functions that build their fields (zap.Uint).
+	base := path[strings.LastIndex(path, "/")+1:]
+	if strings.Contains(base, "log") || strings.Contains(base, "zap") {
+		return true, false
 	}
 	if depth == 0 || !c.countingParam(fn.Origin(), call, arg, depth-1) {
 		return false, false
@@ -851,7 +806,7 @@ func (c *collector) countingParam(fn *types.Func, call *ast.CallExpr, arg ast.No
 		}
 		return !used
 	})
-	return used && c.onlyCount(decl.Body, map[*types.Var]bool{param: true}, depth)
+	return used && c.dataUse(decl.Body, map[*types.Var]bool{param: true}, depth) == nil
 }
 
 func isBool(t types.Type) bool {
@@ -874,22 +829,16 @@ var errorMakers = map[string]map[string]bool{
 	"fmt":    {"Errorf": true},
 }
 
-// failsOnSuccess reports whether the success paths treat success as a
+// failsOnSuccess reports whether the paths that leave the loop after a
+// success (from the blocks exits, outside reach) treat success as a
 // failure, so that the loop expects every attempt to fail rather than
 // retrying until one succeeds: one of them calls a failure report (a
-// test's Error or Fatal, panic, log.Fatal, os.Exit) at its top level, or
-// every path ends in a return and every return on them returns a new
-// error (errors.New, fmt.Errorf).
-func (c *collector) failsOnSuccess(success [][]ast.Stmt) bool {
+// test's Error or Fatal, panic, log.Fatal, os.Exit), or every one of them
+// ends in a return and every return on them returns a new error
+// (errors.New, fmt.Errorf).
+func (c *collector) failsOnSuccess(lg *loopGraph, exits []*cfg.Block, reach map[*cfg.Block]bool) bool {
 	info := c.pass.TypesInfo
-	isCall := func(e ast.Expr, table map[string]map[string]bool) bool {
-		call, ok := ast.Unparen(e).(*ast.CallExpr)
-		if !ok {
-			return false
-		}
-		fn := httpreq.Callee(info, call)
-		return fn != nil && fn.Pkg() != nil && table[fn.Pkg().Path()][fn.Name()]
-	}
+	isCall := c.isCall
 	isPanic := func(e ast.Expr) bool {
 		call, ok := ast.Unparen(e).(*ast.CallExpr)
 		if !ok {
@@ -899,33 +848,145 @@ func (c *collector) failsOnSuccess(success [][]ast.Stmt) bool {
 		b, _ := info.Uses[id].(*types.Builtin)
 		return ok && b != nil && b.Name() == "panic"
 	}
-	newErrorsOnly := len(success) > 0
-	for _, list := range success {
-		for _, s := range list {
-			if es, ok := s.(*ast.ExprStmt); ok && (isCall(es.X, failureCalls) || isPanic(es.X)) {
-				return true
+	newErrorsOnly := len(exits) > 0
+	seen := make(map[*cfg.Block]bool)
+	for _, exit := range exits {
+		returns := false
+		work := []*cfg.Block{exit}
+		for len(work) > 0 {
+			b := work[len(work)-1]
+			work = work[:len(work)-1]
+			if seen[b] || reach[b] || !b.Live {
+				continue
 			}
-		}
-		if len(list) == 0 {
-			newErrorsOnly = false
-			continue
-		}
-		if _, ok := list[len(list)-1].(*ast.ReturnStmt); !ok {
-			newErrorsOnly = false
-		}
-		for _, s := range list {
-			ast.Inspect(s, func(n ast.Node) bool {
+			seen[b] = true
+			inLoop := !flow.Leaves(b, lg.loop)
+			for _, n := range b.Nodes {
 				switch n := n.(type) {
-				case *ast.FuncLit:
-					return false
+				case *ast.ExprStmt:
+					if inLoop && (isCall(n.X, failureCalls) || isPanic(n.X)) {
+						return true
+					}
 				case *ast.ReturnStmt:
+					returns = true
 					if !slices.ContainsFunc(n.Results, func(e ast.Expr) bool { return isCall(e, errorMakers) }) {
 						newErrorsOnly = false
 					}
 				}
-				return newErrorsOnly
-			})
+			}
+			if inLoop {
+				work = append(work, b.Succs...)
+			}
+		}
+		if !returns {
+			newErrorsOnly = false
 		}
 	}
 	return newErrorsOnly
+}
+
+// isComposite reports whether e is a composite literal or its address.
+func isComposite(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	_, ok := e.(*ast.CompositeLit)
+	return ok
+}
+
+// typeUnder returns the underlying type of e, through a pointer.
+func typeUnder(info *types.Info, e ast.Expr) types.Type {
+	t := info.TypeOf(e)
+	if t == nil {
+		return nil
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	return t.Underlying()
+}
+
+// isHook reports whether call calls a function held in a struct field: a
+// hook that the user of a retrying client gave it to observe each attempt
+// (RequestLogHook, OnRetry).
+func (c *collector) isHook(call *ast.CallExpr) bool {
+	v := c.varOf(call.Fun)
+	if v == nil {
+		return false
+	}
+	if _, ok := v.Type().Underlying().(*types.Signature); !ok {
+		return false
+	}
+	return v.IsField()
+}
+
+func isExprStmt(n ast.Node) bool {
+	_, ok := n.(*ast.ExprStmt)
+	return ok
+}
+
+// isCall reports whether e is a call of a function of table (package path,
+// then name).
+func (c *collector) isCall(e ast.Expr, table map[string]map[string]bool) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := httpreq.Callee(c.pass.TypesInfo, call)
+	return fn != nil && fn.Pkg() != nil && table[fn.Pkg().Path()][fn.Name()]
+}
+
+// reject records why loop is not a retry region, for -explain.
+func (c *collector) reject(loop ast.Stmt, format string, args ...any) {
+	if c.cfg.explain {
+		if c.rejected == nil {
+			c.rejected = make(map[ast.Stmt]string)
+		}
+		c.rejected[loop] = fmt.Sprintf(format, args...)
+	}
+}
+
+// rootIs reports whether e is a field, element or indirection of v
+// (v.f, v.f[i], *v).
+func (c *collector) rootIs(e ast.Expr, v *types.Var) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return c.pass.TypesInfo.Uses[x] == v
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return false
+		}
+	}
+}
+
+// fieldProgress reports whether the loop writes a field or element of v
+// from what its attempt returned (opts.Page = resp.NextPage): the next
+// attempt asks for something else.
+func (c *collector) fieldProgress(loop ast.Stmt, v *types.Var, o *outcome) bool {
+	found := false
+	ast.Inspect(loop, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for i, lhs := range as.Lhs {
+				if _, isID := ast.Unparen(lhs).(*ast.Ident); isID || !c.rootIs(lhs, v) {
+					continue
+				}
+				rhs := as.Rhs[0]
+				if len(as.Lhs) == len(as.Rhs) {
+					rhs = as.Rhs[i]
+				}
+				if o.mentions(rhs) || as.Tok != token.ASSIGN && as.Tok != token.DEFINE {
+					found = true // from the results, or op= (offset += n)
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }

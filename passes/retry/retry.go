@@ -7,12 +7,16 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/transportvet/transportvet/internal/analysisdoc"
+	"github.com/transportvet/transportvet/internal/report"
+	"github.com/transportvet/transportvet/internal/required"
 )
 
 //go:embed doc.go
@@ -34,10 +38,11 @@ func newAnalyzer() *analysis.Analyzer {
 		Doc:        analysisdoc.MustExtract(doc, "retry"),
 		URL:        "https://github.com/transportvet/transportvet/blob/main/docs/retry.md",
 		Run:        cfg.run,
-		Requires:   []*analysis.Analyzer{inspect.Analyzer},
+		Requires:   []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer},
 		ResultType: reflect.TypeFor[*Result](),
 		FactTypes:  []analysis.Fact{new(HelperFact)},
 	}
+	a.Flags.BoolVar(&cfg.explain, "explain", false, "report every retry region found, with what is retried and why, as a diagnostic: how to ask why a loop is (or is not) checked")
 	a.Flags.Var(&cfg.funcs, "funcs", "comma-separated retry APIs besides the built-in ones, each `entry` of the form pkg/path.Func:index or pkg/path.Type.Method:index, index being the 0-based position of the retried function argument")
 	return a
 }
@@ -154,6 +159,10 @@ type Region struct {
 	// function parameter, see HelperFact).
 	Entry *API
 
+	// Signals names the failure signals on which a Loop goes round again
+	// ("error", "status", a predicate's name), as -explain shows them.
+	Signals []string
+
 	// once are the spans of a Loop's body that run at most once: the
 	// success path after its last conditional continue.
 	once []span
@@ -227,6 +236,7 @@ func (f *HelperFact) String() string { return fmt.Sprintf("retries parameter %d"
 
 func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	c := newCollector(pass, cfg, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+	c.cfgs = required.Result[*ctrlflow.CFGs](pass)
 	// Find the regions, learn which functions are retry helpers, and
 	// again until no new helper appears (helpers calling helpers).
 	for range 8 {
@@ -241,5 +251,52 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 			pass.ExportObjectFact(fn, &HelperFact{Arg: arg})
 		}
 	}
+	if cfg.explain {
+		r := report.New(pass)
+		for _, reg := range c.regions {
+			var pos, end token.Pos
+			switch {
+			case reg.Kind == Callback:
+				pos, end = reg.Call.Pos(), reg.Call.End()
+			case reg.Body != nil:
+				pos, end = reg.Node.Pos(), reg.Body.Lbrace
+			default:
+				pos, end = reg.Node.Pos(), reg.Node.End()
+			}
+			r.Report(analysis.Diagnostic{Pos: pos, End: end, Message: "retry region: " + reg.Describe(pass.Fset)})
+		}
+		for loop, why := range c.rejected {
+			r.Report(analysis.Diagnostic{Pos: loop.Pos(), End: loop.Pos() + token.Pos(len("for")), Message: "not a retry region: " + why})
+		}
+	}
 	return &Result{Regions: c.regions}, nil
+}
+
+// Describe says in a sentence what the region retries and how: the text of
+// -explain's diagnostics.
+func (reg *Region) Describe(fset *token.FileSet) string {
+	expr := func(e ast.Expr) string { return types.ExprString(e) }
+	switch reg.Kind {
+	case Loop:
+		s := "loop retries " + expr(reg.Attempt.Fun)
+		if len(reg.Signals) > 0 {
+			s += " on " + strings.Join(reg.Signals, ", ")
+		}
+		if reg.Counter != nil {
+			s += ", counting attempts in " + reg.Counter.Name()
+		}
+		return s
+	case Callback:
+		s := "function retried by " + qualifiedName(reg.API)
+		if reg.Target != nil {
+			s += ": " + reg.Target.Name()
+			if reg.Body == nil {
+				s += " (declared in " + reg.Target.Pkg().Path() + ")"
+			}
+		}
+		return s
+	case Client:
+		return "send by a client that retries by itself: " + qualifiedName(reg.API)
+	}
+	return reg.Kind.String()
 }

@@ -113,10 +113,10 @@ func switchFailureLeaves() error {
 	return nil
 }
 
-// Silent: a conditional break out of the success case goes round, so the
-// case is not all success.
+// A conditional break out of the success case on a 5xx status goes round:
+// a status-driven retry (silent before regions were decided on the CFG).
 func switchConditionalBreak(c *http.Client, req *http.Request) (*http.Response, error) {
-	for i := 0; i < 3; i++ {
+	for i := 0; i < 3; i++ { // want `loop region attempt c.Do counter i`
 		resp, err := c.Do(req)
 		switch {
 		case err == nil:

@@ -1,0 +1,807 @@
+package retry
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/cfg"
+
+	"github.com/transportvet/transportvet/internal/code"
+	"github.com/transportvet/transportvet/internal/flow"
+	"github.com/transportvet/transportvet/internal/httpreq"
+)
+
+// A loop's attempt is decided on its control-flow graph: the loop repeats
+// the attempt after a failure signal when every path from the attempt back
+// to the attempt takes, as the last branch that depends on the attempt's
+// outcome, the failure side of that branch; and at least one such path
+// exists. Success then never goes round: it leaves the loop (return,
+// break, goto out) or stays in it without attempting again (a stream read
+// after a reconnect).
+//
+// The outcome of an attempt is carried by its signals: the variables its
+// results are assigned to, and the variables computed from them in the
+// loop (status := resp.StatusCode, retry := shouldRetry(resp, err)). A
+// branch whose condition mentions a signal depends on the outcome; which
+// side is the failure side is known for
+//   - err != nil (failure) and err == nil (success), for an error signal;
+//   - err == ErrX, errors.Is and errors.As (failure when true);
+//   - a response status compared with a constant: a set of codes that are
+//     all 3xx and above is a failure, all 2xx a success (== 200 is a
+//     success and != 200 a failure, whatever the other 2xx codes); a
+//     switch on the status compares each case with the tag;
+//   - a gRPC code compared with a constant (codes.OK is the success);
+//   - negations, && and || of these.
+// For any other condition on a signal (a predicate, a map of retryable
+// codes, a field of the result), the side from which the attempt can be
+// reached again is the failure side when the other side always leaves the
+// loop, and the success side when it is the other way round; otherwise
+// the branch decides nothing.
+
+// polarity is what taking a branch tells about an attempt's outcome.
+type polarity int
+
+const (
+	neutral polarity = iota // the branch does not depend on the outcome
+	failure                 // the attempt failed
+	success                 // the attempt succeeded
+	unknown                 // depends on whether it failed, side unknown
+	payload                 // depends on what it returned, side unknown
+	mixed                   // the attempt may have failed or succeeded
+	later                   // a later operation on what it returned failed
+)
+
+// An outcome holds the signals of one attempt of a loop.
+type outcome struct {
+	c    *collector
+	call *ast.CallExpr
+	// defs are the assignments in the loop of each variable assigned
+	// there, in source order, with the kind of signal each stores: a use
+	// of the variable reads the last one before it (or, before the first,
+	// the last of the previous iteration). So req, err := newRequest()
+	// and resp, err := c.Do(req) give err two meanings.
+	defs map[*types.Var][]*def
+	// tags maps the case expressions of switches in the loop to the
+	// switch's tag: a case is a comparison tag == expr.
+	tags map[ast.Expr]ast.Expr
+	// lits are the function literals assigned to variables in the loop.
+	lits map[*types.Var]*ast.FuncLit
+}
+
+// A def is one assignment of a variable, and the signal it stores.
+type def struct {
+	pos  token.Pos
+	kind signalKind
+}
+
+// signalKind is what a variable holds of an attempt's outcome.
+type signalKind int
+
+const (
+	noSignal  signalKind = iota
+	payloadOf            // what the attempt returned (a page, a job's state)
+	failingOf            // whether it failed: its error, or a value computed from a failure signal
+	statusOf             // a response status code (a failure signal too)
+)
+
+// newOutcome returns the signals of call, whose results are assigned by
+// node (see flow.Results), in loop.
+func (c *collector) newOutcome(call *ast.CallExpr, node ast.Node, loop ast.Node, tags map[ast.Expr]ast.Expr) *outcome {
+	info := c.pass.TypesInfo
+	o := &outcome{c: c, call: call, defs: make(map[*types.Var][]*def), tags: tags, lits: make(map[*types.Var]*ast.FuncLit)}
+	type write struct {
+		d   *def
+		v   *types.Var
+		rhs ast.Expr // nil: unknown or none
+	}
+	var writes []write
+	add := func(v *types.Var, pos token.Pos, rhs ast.Expr) {
+		if v == nil || v.IsField() {
+			return
+		}
+		d := &def{pos: pos}
+		o.defs[v] = append(o.defs[v], d)
+		if lit, ok := ast.Unparen(rhs).(*ast.FuncLit); ok {
+			o.lits[v] = lit
+		}
+		writes = append(writes, write{d, v, rhs})
+	}
+	ast.Inspect(loop, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				var rhs ast.Expr
+				switch {
+				case len(n.Lhs) == len(n.Rhs):
+					rhs = n.Rhs[i]
+				case len(n.Rhs) == 1:
+					rhs = n.Rhs[0]
+				}
+				add(code.IdentVar(info, lhs), n.End(), rhs)
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				var rhs ast.Expr
+				switch {
+				case len(n.Names) == len(n.Values):
+					rhs = n.Values[i]
+				case len(n.Values) == 1:
+					rhs = n.Values[0]
+				}
+				add(code.IdentVar(info, name), n.End(), rhs)
+			}
+		}
+		return true
+	})
+	results := flow.Results(info, node, call)
+	for _, w := range writes {
+		if w.rhs != nil && ast.Unparen(w.rhs) == call && node.Pos() <= w.d.pos && w.d.pos <= node.End() {
+			if slices.Contains(results, w.v) {
+				w.d.kind = payloadOf
+				if httpreq.IsError(w.v.Type()) {
+					w.d.kind = failingOf
+				}
+			}
+		}
+	}
+	// Values computed from signals are signals too.
+	for changed := true; changed; {
+		changed = false
+		for _, w := range writes {
+			if w.rhs == nil || ast.Unparen(w.rhs) == call {
+				continue
+			}
+			k := noSignal
+			switch {
+			case o.isStatus(w.rhs):
+				k = statusOf
+			case o.mentionsFailing(w.rhs):
+				k = failingOf
+			case o.mentions(w.rhs):
+				k = payloadOf
+			}
+			if k > w.d.kind {
+				w.d.kind, changed = k, true
+			}
+		}
+	}
+	return o
+}
+
+// kindAt returns the signal that the use id of a variable reads.
+func (o *outcome) kindAt(id *ast.Ident) signalKind {
+	return o.kindOf(id, id.Pos())
+}
+
+// kindOf returns the signal that id's variable holds at pos.
+func (o *outcome) kindOf(id *ast.Ident, pos token.Pos) signalKind {
+	v, ok := o.c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return noSignal
+	}
+	defs := o.defs[v]
+	if len(defs) == 0 {
+		return noSignal
+	}
+	last := defs[len(defs)-1] // from the previous iteration
+	for _, d := range defs {
+		if d.pos <= pos {
+			last = d
+		}
+	}
+	return last.kind
+}
+
+// closure returns the function literal that call calls through a local
+// variable assigned only that literal in the loop, or nil.
+func (o *outcome) closure(call *ast.CallExpr) *ast.FuncLit {
+	v := code.IdentVar(o.c.pass.TypesInfo, call.Fun)
+	if v == nil || len(o.defs[v]) != 1 {
+		return nil
+	}
+	return o.lits[v]
+}
+
+// mentions reports whether e mentions a signal or is the attempt call.
+func (o *outcome) mentions(e ast.Node) bool {
+	return o.find(e, func(k signalKind) bool { return k != noSignal })
+}
+
+// mentionsFailing reports whether e mentions a signal that tells failure,
+// a status code, or the attempt call.
+func (o *outcome) mentionsFailing(e ast.Node) bool {
+	return o.find(e, func(k signalKind) bool { return k >= failingOf })
+}
+
+func (o *outcome) find(e ast.Node, want func(signalKind) bool) bool {
+	return o.findAt(e, want, token.NoPos, 0)
+}
+
+// findAt is find, reading the variables as they are at pos when pos is
+// valid (the body of a closure called there); depth bounds the closures
+// followed.
+func (o *outcome) findAt(e ast.Node, want func(signalKind) bool, pos token.Pos, depth int) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			// What a closure reads, it reads when called, not here.
+			return false
+		case *ast.Ident:
+			at := n.Pos()
+			if pos.IsValid() {
+				at = pos
+			}
+			if want(o.kindOf(n, at)) {
+				found = true
+			}
+		case *ast.CallExpr:
+			if n == o.call {
+				found = true
+			} else if lit := o.closure(n); lit != nil && depth < 2 && o.findAt(lit.Body, want, n.Pos(), depth+1) {
+				found = true // process := func() error { ... resp ... }; process()
+			}
+		case *ast.SelectorExpr:
+			if want(statusOf) && o.isStatus(n) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// isErr reports whether e is an error signal: a signal of type error or
+// the attempt call itself, when its only result is an error.
+func (o *outcome) isErr(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if e == o.call {
+		tv, ok := o.c.pass.TypesInfo.Types[e]
+		return ok && tv.Type != nil && httpreq.IsError(tv.Type)
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, _ := o.c.pass.TypesInfo.Uses[id].(*types.Var)
+	return v != nil && httpreq.IsError(v.Type()) && o.kindAt(id) == failingOf
+}
+
+// isStatus reports whether e is an HTTP status code of a signal: the
+// StatusCode field of a net/http Response (also through an embedding
+// struct), or a signal that holds one.
+func (o *outcome) isStatus(e ast.Expr) bool {
+	info := o.c.pass.TypesInfo
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return o.kindAt(e) == statusOf
+	case *ast.SelectorExpr:
+		sel, ok := info.Selections[e]
+		if !ok || sel.Kind() != types.FieldVal || !o.mentions(e.X) {
+			return false
+		}
+		f := sel.Obj()
+		return f.Name() == "StatusCode" && f.Pkg() != nil && f.Pkg().Path() == "net/http"
+	}
+	return false
+}
+
+// isGRPCCode reports whether e is a gRPC status code of a signal:
+// status.Code(err) or a (*status.Status).Code() of one.
+func (o *outcome) isGRPCCode(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || !o.mentions(call) {
+		return false
+	}
+	fn := httpreq.Callee(o.c.pass.TypesInfo, call)
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == grpcStatus && fn.Name() == "Code"
+}
+
+const grpcStatus = "google.golang.org/grpc/status"
+
+// polarity returns what cond evaluating to truth tells about the outcome.
+func (o *outcome) polarity(cond ast.Expr, truth bool) polarity {
+	info := o.c.pass.TypesInfo
+	if tag, ok := o.tags[cond]; ok {
+		if code.IsNil(info, cond) {
+			return o.nilCompare(tag, token.EQL, truth)
+		}
+		return o.compare(tag, token.EQL, cond, truth)
+	}
+	switch e := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.NOT {
+			return o.polarity(e.X, !truth)
+		}
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.LAND, token.LOR:
+			x, y := o.polarity(e.X, truth), o.polarity(e.Y, truth)
+			if (e.Op == token.LAND) == truth {
+				return both(x, y) // both operands hold
+			}
+			return either(x, y) // one of them holds
+		case token.EQL, token.NEQ:
+			if x, op, ok := code.NilCompare(info, e); ok {
+				return o.nilCompare(x, op, truth)
+			}
+			return o.compare(e.X, e.Op, e.Y, truth)
+		case token.LSS, token.LEQ, token.GTR, token.GEQ:
+			return o.compare(e.X, e.Op, e.Y, truth)
+		}
+	case *ast.CallExpr:
+		if fn := httpreq.Callee(info, e); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "errors" &&
+			(fn.Name() == "Is" || fn.Name() == "As") && len(e.Args) > 0 && o.isErr(e.Args[0]) {
+			if truth {
+				return failure // the error is not nil
+			}
+			return mixed // another error, or none
+		}
+	}
+	return o.generic(cond)
+}
+
+// nilCompare returns the polarity of x op nil evaluating to truth.
+func (o *outcome) nilCompare(x ast.Expr, op token.Token, truth bool) polarity {
+	if !o.isErr(x) && o.mentions(x) && code.IsError(o.c.pass.TypesInfo.TypeOf(x)) {
+		// The error of what the loop did with the payload (err =
+		// s.RecvMsg() on the stream it opened): its failure is the
+		// operation's, but its success does not undo an earlier failure
+		// (err = resetReaders(resp)).
+		if (op == token.NEQ) == truth {
+			return later
+		}
+		return mixed
+	}
+	if o.isErr(x) {
+		if (op == token.NEQ) == truth {
+			return failure
+		}
+		return success
+	}
+	if o.mentions(x) && (op == token.EQL) == truth {
+		return failure // resp == nil
+	}
+	return o.generic(x)
+}
+
+// generic returns the polarity of a condition e whose side is not known.
+func (o *outcome) generic(e ast.Expr) polarity {
+	switch {
+	case o.mentionsFailing(e):
+		return unknown
+	case o.mentions(e):
+		return payload
+	}
+	return neutral
+}
+
+// both combines the polarities of two conditions that both hold: a
+// failure wins (err == nil && status >= 500 is a failure).
+func both(x, y polarity) polarity {
+	for _, p := range []polarity{failure, later, success, mixed, unknown, payload} {
+		if x == p || y == p {
+			return p
+		}
+	}
+	return neutral
+}
+
+// either combines the polarities of two conditions one of which holds.
+// When one of them may be a success, so may the whole (err == nil ||
+// err == io.EOF).
+func either(x, y polarity) polarity {
+	switch {
+	case x == y:
+		return x
+	case x == success || y == success || x == mixed || y == mixed:
+		return mixed
+	case x == payload && (y == payload || y == neutral), y == payload && x == neutral:
+		return payload
+	}
+	return unknown
+}
+
+// compare returns the polarity of x op y evaluating to truth.
+func (o *outcome) compare(x ast.Expr, op token.Token, y ast.Expr, truth bool) polarity {
+	info := o.c.pass.TypesInfo
+	if o.isErr(x) || o.isErr(y) {
+		// err == ErrX, for a sentinel ErrX of a package: the error is
+		// that one. Another variable may be nil.
+		other := y
+		if o.isErr(y) {
+			other = x
+		}
+		if !sentinel(info, other) {
+			return unknown
+		}
+		if (op == token.EQL) == truth {
+			return failure
+		}
+		return mixed // another error, or none
+	}
+	val := func(e ast.Expr) (int64, bool) {
+		tv, ok := info.Types[e]
+		if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+			return 0, false
+		}
+		return constant.Int64Val(tv.Value)
+	}
+	n, ok := val(y)
+	subject := x
+	if !ok {
+		if n, ok = val(x); !ok {
+			return o.generic2(x, y)
+		}
+		subject, op = y, swap(op)
+	}
+	if !truth {
+		op = negate(op)
+	}
+	switch {
+	case o.isStatus(subject):
+		return statusPolarity(op, n)
+	case o.isGRPCCode(subject):
+		switch {
+		case op == token.EQL && n == 0, op == token.NEQ && n != 0:
+			return success // OK, or anything but some failure code
+		case op == token.NEQ && n == 0, op == token.EQL && n != 0:
+			if op == token.NEQ && n != 0 {
+				return unknown
+			}
+			return failure
+		}
+		return unknown
+	}
+	return o.generic2(x, y)
+}
+
+func (o *outcome) generic2(x, y ast.Expr) polarity {
+	return either(o.generic(x), o.generic(y))
+}
+
+// sentinel reports whether e is a package-level variable: an error value
+// such as io.EOF or context.Canceled, never nil.
+func sentinel(info *types.Info, e ast.Expr) bool {
+	v := code.VarOf(info, e)
+	return v != nil && !v.IsField() && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+}
+
+// statusPolarity classifies the HTTP status codes s for which s op n holds:
+// all 2xx is a success, all 3xx to 5xx a failure; == and != of a 2xx
+// code are a success and a failure.
+func statusPolarity(op token.Token, n int64) polarity {
+	if n >= 200 && n < 300 {
+		switch op {
+		case token.EQL:
+			return success
+		case token.NEQ:
+			return failure
+		}
+	}
+	lo, hi := false, false // some 2xx, some 3xx-5xx code satisfies it
+	for s := int64(200); s < 600; s++ {
+		var holds bool
+		switch op {
+		case token.EQL:
+			holds = s == n
+		case token.NEQ:
+			holds = s != n
+		case token.LSS:
+			holds = s < n
+		case token.LEQ:
+			holds = s <= n
+		case token.GTR:
+			holds = s > n
+		case token.GEQ:
+			holds = s >= n
+		}
+		if holds {
+			if s < 300 {
+				lo = true
+			} else {
+				hi = true
+			}
+		}
+	}
+	switch {
+	case lo && !hi:
+		return success
+	case hi && !lo:
+		return failure
+	}
+	return unknown
+}
+
+func swap(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GTR
+	case token.LEQ:
+		return token.GEQ
+	case token.GTR:
+		return token.LSS
+	case token.GEQ:
+		return token.LEQ
+	}
+	return op
+}
+
+func negate(op token.Token) token.Token {
+	switch op {
+	case token.EQL:
+		return token.NEQ
+	case token.NEQ:
+		return token.EQL
+	case token.LSS:
+		return token.GEQ
+	case token.LEQ:
+		return token.GTR
+	case token.GTR:
+		return token.LEQ
+	case token.GEQ:
+		return token.LSS
+	}
+	return op
+}
+
+// switchTags maps the case expressions of the switches with a tag in n to
+// their tag.
+func switchTags(n ast.Node) map[ast.Expr]ast.Expr {
+	m := make(map[ast.Expr]ast.Expr)
+	ast.Inspect(n, func(n ast.Node) bool {
+		if sw, ok := n.(*ast.SwitchStmt); ok && sw.Tag != nil {
+			for _, cc := range sw.Body.List {
+				for _, e := range cc.(*ast.CaseClause).List {
+					m[e] = sw.Tag
+				}
+			}
+		}
+		return true
+	})
+	return m
+}
+
+// A loopGraph is the part of a function's CFG that a loop's iterations run
+// through.
+type loopGraph struct {
+	g     *cfg.CFG
+	loop  ast.Node
+	preds map[*cfg.Block][]*cfg.Block
+	conds map[ast.Expr]bool
+	// decisive holds the conditions whose branches may take different
+	// ways through the loop: a for loop's condition, and the conditions of
+	// ifs and switches that hold a return, a branch statement or a panic.
+	// An if that only logs on failure decides nothing.
+	decisive map[ast.Expr]bool
+}
+
+func newLoopGraph(g *cfg.CFG, loop ast.Node) *loopGraph {
+	lg := &loopGraph{g: g, loop: loop, preds: make(map[*cfg.Block][]*cfg.Block), conds: flow.Conditions(loop)}
+	for _, b := range g.Blocks {
+		for _, s := range b.Succs {
+			lg.preds[s] = append(lg.preds[s], b)
+		}
+	}
+	for e := range switchTags(loop) {
+		lg.conds[e] = true
+	}
+	lg.decisive = make(map[ast.Expr]bool)
+	ast.Inspect(loop, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ForStmt:
+			if n.Cond != nil {
+				lg.decisive[n.Cond] = true
+			}
+		case *ast.IfStmt:
+			if branches(n.Body) || n.Else != nil && branches(n.Else) {
+				lg.decisive[n.Cond] = true
+			}
+		case *ast.SwitchStmt:
+			if branches(n.Body) {
+				for _, cc := range n.Body.List {
+					for _, e := range cc.(*ast.CaseClause).List {
+						lg.decisive[e] = true
+					}
+				}
+			}
+		}
+		return true
+	})
+	return lg
+}
+
+// branches reports whether n holds a return, a branch statement (break,
+// continue, goto) or a call of panic, outside function literals.
+func branches(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt, *ast.BranchStmt:
+			found = true
+		case *ast.CallExpr:
+			if id, ok := ast.Unparen(m.Fun).(*ast.Ident); ok && id.Name == "panic" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// reaching returns the blocks of the loop from which the start of block
+// to can be reached without leaving the loop.
+func (lg *loopGraph) reaching(to *cfg.Block) map[*cfg.Block]bool {
+	seen := map[*cfg.Block]bool{to: true}
+	work := []*cfg.Block{to}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, p := range lg.preds[b] {
+			if !seen[p] && p.Live && !flow.Leaves(p, lg.loop) {
+				seen[p] = true
+				work = append(work, p)
+			}
+		}
+	}
+	return seen
+}
+
+// cond returns the condition that ends b when b branches two ways on it.
+func (lg *loopGraph) cond(b *cfg.Block) ast.Expr {
+	if len(b.Succs) != 2 || len(b.Nodes) == 0 || b.Succs[0] == b.Succs[1] {
+		return nil
+	}
+	e, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr)
+	if !ok || !lg.conds[e] {
+		return nil
+	}
+	return e
+}
+
+// A verdict is what decide found about an attempt.
+type verdict struct {
+	ok bool
+	// once are the blocks of the loop from which the attempt is never
+	// reached again: they run at most once per call.
+	once []*cfg.Block
+	// successExits are the blocks where a branch that tells success
+	// leaves the loop.
+	successExits []*cfg.Block
+	// signals names the failure signals of the branches that go round.
+	signals []string
+	// reach are the blocks of the loop from which the attempt is reached.
+	reach map[*cfg.Block]bool
+	// why says why the attempt is not repeated only after a failure.
+	why string
+	// indirect says that some way round is decided by the failure of a
+	// later operation on the attempt's results, not by the attempt's own
+	// (newRequest's result sent by c.Do): another attempt may fit better.
+	indirect bool
+}
+
+// decide reports whether the loop goes round to the attempt in node i of
+// block at only after a failure of it, and can.
+func (lg *loopGraph) decide(o *outcome, at *cfg.Block, i int) verdict {
+	reach := lg.reaching(at)
+	// edge classifies the branch from b to its successor k; weak says
+	// that it may not turn a known success into a failure (a payload's
+	// condition: a poll goes round on a job not done yet).
+	edge := func(b *cfg.Block, k int) (p polarity, weak bool) {
+		cond := lg.cond(b)
+		if cond == nil || !lg.decisive[cond] {
+			return neutral, false
+		}
+		p = o.polarity(cond, k == 0)
+		if p != unknown && p != payload {
+			return p, false // failure, later, success, mixed
+		}
+		weak = p == payload
+		here, other := reach[b.Succs[k]], reach[b.Succs[1-k]]
+		switch {
+		case here && !other:
+			return failure, weak
+		case !here && other:
+			return success, weak
+		}
+		return neutral, false
+	}
+	type state struct {
+		b    *cfg.Block
+		last polarity
+	}
+	var v verdict
+	arrived, bad := false, false
+	var badWay string
+	seen := make(map[state]bool)
+	signals := make(map[string]bool)
+	var visit func(b *cfg.Block, last polarity, sig string)
+	visit = func(b *cfg.Block, last polarity, sig string) {
+		for k, s := range b.Succs {
+			if bad {
+				return
+			}
+			nl, ns := last, sig
+			decided := false // this branch says the attempt succeeded
+			switch p, weak := edge(b, k); {
+			case p == mixed:
+				// Success may have come this way: what was a failure
+				// still is; anything else may be a success.
+				if last != failure && last != later {
+					nl, ns, decided = success, o.describe(lg.cond(b), k == 0), true
+				}
+			case p != neutral && !(weak && last == success):
+				nl, ns, decided = p, o.describe(lg.cond(b), k == 0), p == success
+				if weak && last == later && p == failure {
+					nl = later // still decided by what came after the attempt
+				}
+			}
+			switch {
+			case s == at:
+				// Round again: only after a failure.
+				if nl == later {
+					v.indirect = true
+					nl = failure
+				}
+				if nl != failure {
+					bad = true
+					badWay = ns
+					if nl != success {
+						badWay = ""
+					}
+					return
+				}
+				arrived = true
+				signals[ns] = true
+			case !reach[s]:
+				if decided {
+					v.successExits = append(v.successExits, s)
+				}
+			default:
+				if st := (state{s, nl}); !seen[st] {
+					seen[st] = true
+					visit(s, nl, ns)
+				}
+			}
+		}
+	}
+	visit(at, neutral, "")
+	switch {
+	case bad && badWay != "":
+		return verdict{why: "it goes round after a success (" + badWay + ")"}
+	case bad:
+		return verdict{why: "it goes round without testing its outcome"}
+	case !arrived:
+		return verdict{why: "the loop never repeats it"}
+	}
+	v.ok, v.reach = true, reach
+	for _, b := range lg.g.Blocks {
+		if b.Live && !reach[b] && len(b.Nodes) > 0 && !flow.Leaves(b, lg.loop) {
+			v.once = append(v.once, b)
+		}
+	}
+	for s := range signals {
+		v.signals = append(v.signals, s)
+	}
+	slices.Sort(v.signals)
+	return v
+}
+
+// describe says which way cond went: the condition, or its negation.
+func (o *outcome) describe(cond ast.Expr, truth bool) string {
+	s := types.ExprString(cond)
+	if tag, ok := o.tags[cond]; ok {
+		s = types.ExprString(tag) + " == " + s
+	}
+	if truth {
+		return s
+	}
+	return "not " + s
+}
