@@ -75,6 +75,14 @@ type outcome struct {
 type def struct {
 	pos  token.Pos
 	kind signalKind
+	own  bool // the attempt's own assignment of its results
+	// later says the value comes from another fallible operation on the
+	// attempt's results (resp, err = c.Do(req) for the attempt that made
+	// req, err = checkResponse(resp)): its failure is a later one.
+	later bool
+	// scope is the block or clause whose statements hold the assignment:
+	// a use outside it may still read an earlier assignment.
+	scope ast.Node
 }
 
 // signalKind is what a variable holds of an attempt's outcome.
@@ -98,21 +106,32 @@ func (c *collector) newOutcome(call *ast.CallExpr, node ast.Node, loop ast.Node,
 		rhs ast.Expr // nil: unknown or none
 	}
 	var writes []write
+	var scopes []ast.Node
 	add := func(v *types.Var, pos token.Pos, rhs ast.Expr) {
 		if v == nil || v.IsField() {
 			return
 		}
-		d := &def{pos: pos}
+		d := &def{pos: pos, scope: scopes[len(scopes)-1]}
 		o.defs[v] = append(o.defs[v], d)
 		if lit, ok := ast.Unparen(rhs).(*ast.FuncLit); ok {
 			o.lits[v] = lit
 		}
 		writes = append(writes, write{d, v, rhs})
 	}
+	scopes = append(scopes, loop)
 	ast.Inspect(loop, func(n ast.Node) bool {
-		switch n := n.(type) {
+		if n == nil {
+			scopes = scopes[:len(scopes)-1]
+			return true
+		}
+		switch n.(type) {
 		case *ast.FuncLit:
 			return false
+		}
+		scopes = append(scopes, scopes[len(scopes)-1])
+		switch n := n.(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			scopes[len(scopes)-1] = n
 		case *ast.AssignStmt:
 			for i, lhs := range n.Lhs {
 				var rhs ast.Expr
@@ -142,6 +161,7 @@ func (c *collector) newOutcome(call *ast.CallExpr, node ast.Node, loop ast.Node,
 	for _, w := range writes {
 		if w.rhs != nil && ast.Unparen(w.rhs) == call && node.Pos() <= w.d.pos && w.d.pos <= node.End() {
 			if slices.Contains(results, w.v) {
+				w.d.own = true
 				w.d.kind = payloadOf
 				if httpreq.IsError(w.v.Type()) {
 					w.d.kind = failingOf
@@ -168,6 +188,9 @@ func (c *collector) newOutcome(call *ast.CallExpr, node ast.Node, loop ast.Node,
 			if k > w.d.kind {
 				w.d.kind, changed = k, true
 			}
+			if k != noSignal && !w.d.later && (o.operatesOn(w.rhs) || !o.mentionsDirect(w.rhs)) {
+				w.d.later, changed = true, true
+			}
 		}
 	}
 	return o
@@ -175,26 +198,43 @@ func (c *collector) newOutcome(call *ast.CallExpr, node ast.Node, loop ast.Node,
 
 // kindAt returns the signal that the use id of a variable reads.
 func (o *outcome) kindAt(id *ast.Ident) signalKind {
-	return o.kindOf(id, id.Pos())
+	k, _ := o.kindOf(id, id.Pos())
+	return k
 }
 
-// kindOf returns the signal that id's variable holds at pos.
-func (o *outcome) kindOf(id *ast.Ident, pos token.Pos) signalKind {
+// kindOf returns the signal that id's variable holds at pos, and whether
+// it holds only later signals (see def.later). Assignments in a block
+// that does not hold pos may or may not have run: the use may read any of
+// them and the last assignment before them.
+func (o *outcome) kindOf(id *ast.Ident, pos token.Pos) (signalKind, bool) {
 	v, ok := o.c.pass.TypesInfo.Uses[id].(*types.Var)
 	if !ok {
-		return noSignal
+		return noSignal, false
 	}
 	defs := o.defs[v]
-	if len(defs) == 0 {
-		return noSignal
-	}
-	last := defs[len(defs)-1] // from the previous iteration
+	var live []*def
 	for _, d := range defs {
-		if d.pos <= pos {
-			last = d
+		if d.pos > pos {
+			break
+		}
+		if d.scope.Pos() <= pos && pos < d.scope.End() {
+			live = live[:0] // it ran on every way here
+		}
+		live = append(live, d)
+	}
+	if len(live) == 0 {
+		live = defs // the previous iteration's
+	}
+	kind, later := noSignal, true
+	for _, d := range live {
+		if d.kind > kind {
+			kind = d.kind
+		}
+		if d.kind != noSignal && !d.later {
+			later = false
 		}
 	}
-	return last.kind
+	return kind, later && kind != noSignal
 }
 
 // closure returns the function literal that call calls through a local
@@ -219,13 +259,66 @@ func (o *outcome) mentionsFailing(e ast.Node) bool {
 }
 
 func (o *outcome) find(e ast.Node, want func(signalKind) bool) bool {
-	return o.findAt(e, want, token.NoPos, 0)
+	return o.findAt(e, want, false, token.NoPos, 0)
+}
+
+// mentionsDirect reports whether e mentions a signal that is not later
+// (see def.later), or the attempt call.
+func (o *outcome) mentionsDirect(e ast.Node) bool {
+	return o.findAt(e, func(k signalKind) bool { return k != noSignal }, true, token.NoPos, 0)
+}
+
+// operatesOn reports whether e calls, with a signal among its arguments
+// or receiver, a fallible function other than the attempt: another
+// operation on what the attempt returned.
+func (o *outcome) operatesOn(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		if _, isLit := n.(*ast.FuncLit); isLit {
+			return false
+		}
+		if call != o.call && fallible(o.c.pass.TypesInfo, call) && !o.isPredicate(call) {
+			for _, a := range call.Args {
+				if o.mentions(a) {
+					found = true
+				}
+			}
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && o.mentions(sel.X) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// isPredicate reports whether call only decides about a failure: it
+// returns a bool among its results (shouldRetry, err := c.CheckRetry(ctx,
+// resp, err)).
+func (o *outcome) isPredicate(call *ast.CallExpr) bool {
+	tv, ok := o.c.pass.TypesInfo.Types[call]
+	if !ok || tv.Type == nil {
+		return false
+	}
+	if tup, ok := tv.Type.(*types.Tuple); ok {
+		for v := range tup.Variables() {
+			if isBool(v.Type()) {
+				return true
+			}
+		}
+		return false
+	}
+	return isBool(tv.Type)
 }
 
 // findAt is find, reading the variables as they are at pos when pos is
 // valid (the body of a closure called there); depth bounds the closures
 // followed.
-func (o *outcome) findAt(e ast.Node, want func(signalKind) bool, pos token.Pos, depth int) bool {
+func (o *outcome) findAt(e ast.Node, want func(signalKind) bool, direct bool, pos token.Pos, depth int) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -237,18 +330,18 @@ func (o *outcome) findAt(e ast.Node, want func(signalKind) bool, pos token.Pos, 
 			if pos.IsValid() {
 				at = pos
 			}
-			if want(o.kindOf(n, at)) {
+			if k, later := o.kindOf(n, at); want(k) && !(direct && later) {
 				found = true
 			}
 		case *ast.CallExpr:
 			if n == o.call {
 				found = true
-			} else if lit := o.closure(n); lit != nil && depth < 2 && o.findAt(lit.Body, want, n.Pos(), depth+1) {
+			} else if lit := o.closure(n); lit != nil && depth < 2 && o.findAt(lit.Body, want, direct, n.Pos(), depth+1) {
 				found = true // process := func() error { ... resp ... }; process()
 			}
 		case *ast.SelectorExpr:
-			if want(statusOf) && o.isStatus(n) {
-				found = true
+			if want(statusOf) && !direct && o.isStatus(n) {
+				found = true // direct: found through n.X, below
 			}
 		}
 		return !found
@@ -577,7 +670,8 @@ type loopGraph struct {
 	// decisive holds the conditions whose branches may take different
 	// ways through the loop: a for loop's condition, and the conditions of
 	// ifs and switches that hold a return, a branch statement or a panic.
-	// An if that only logs on failure decides nothing.
+	// An if that only logs on failure decides nothing, unless one side
+	// never returns (die(err)).
 	decisive map[ast.Expr]bool
 }
 
@@ -694,11 +788,30 @@ func (lg *loopGraph) decide(o *outcome, at *cfg.Block, i int) verdict {
 	// edge classifies the branch from b to its successor k; weak says
 	// that it may not turn a known success into a failure (a payload's
 	// condition: a poll goes round on a job not done yet).
+	var edgeOf func(cond ast.Expr, b *cfg.Block, k int) (polarity, bool)
 	edge := func(b *cfg.Block, k int) (p polarity, weak bool) {
 		cond := lg.cond(b)
-		if cond == nil || !lg.decisive[cond] {
-			return neutral, false
+		if cond == nil || !lg.decisive[cond] && reach[b.Succs[0]] == reach[b.Succs[1]] {
+			return neutral, false // if err != nil { log(err) }
 		}
+		p, weak = edgeOf(cond, b, k)
+		subject := ast.Node(cond)
+		if tag, ok := o.tags[cond]; ok {
+			subject = tag // case 429: compares the tag
+		}
+		if !o.mentionsDirect(subject) {
+			// Only what a later operation returned: resp.StatusCode of
+			// c.Do(req) for the attempt that built req.
+			switch p {
+			case failure:
+				p = later
+			case success:
+				p = mixed
+			}
+		}
+		return p, weak
+	}
+	edgeOf = func(cond ast.Expr, b *cfg.Block, k int) (p polarity, weak bool) {
 		p = o.polarity(cond, k == 0)
 		if p != unknown && p != payload {
 			return p, false // failure, later, success, mixed

@@ -17,10 +17,14 @@
 //   - a send by a client that retries by itself (go-retryablehttp; resty
 //     with SetRetryCount(n > 0));
 //   - a hand-written retry loop: a for loop (three-clause, condition, bare,
-//     or range over an integer) around a fallible call whose failure goes
-//     round again and whose success leaves the loop, with a loop variable
-//     used only to count. Ranging over data, pagination, polling and
-//     worker loops are not retry loops.
+//     or range over an integer) that repeats a fallible call only after it
+//     failed (an error, a 3xx-5xx status, a retry predicate), decided on
+//     the control-flow graph, with loop variables used only to count.
+//     Ranging over data, pagination, polling and worker loops are not
+//     retry loops.
+//
+// The -explain flag reports every region found, and why each loop with a
+// fallible call is not one.
 //
 // client-go's retry.RetryOnConflict is not a region: it retries only 409
 // Conflict responses, which the server did not apply.

@@ -70,6 +70,13 @@ func (c *collector) newLoop(loop ast.Stmt, body *ast.BlockStmt, fn ast.Node) *Re
 					clause[v] = true
 					count(v)
 				}
+				// for r.reads = 1; ; r.reads++: the loop's variable
+				// lives in r, which changes with it.
+				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
+					if root := c.rootVar(sel); root != nil {
+						clause[root] = true
+					}
+				}
 			}
 		}
 	default:
@@ -87,11 +94,18 @@ func (c *collector) newLoop(loop ast.Stmt, body *ast.BlockStmt, fn ast.Node) *Re
 	carried := c.carried(lg, loop, body, clause)
 	if counter == nil {
 		ast.Inspect(body, func(n ast.Node) bool {
-			if inc, ok := n.(*ast.IncDecStmt); ok {
-				if id, ok := ast.Unparen(inc.X).(*ast.Ident); ok {
-					if v, ok := info.Uses[id].(*types.Var); ok && carried[v] != noState {
-						count(v)
-					}
+			var x ast.Expr // n++, n += 1
+			switch n := n.(type) {
+			case *ast.IncDecStmt:
+				x = n.X
+			case *ast.AssignStmt:
+				if n.Tok == token.ADD_ASSIGN && len(n.Lhs) == 1 {
+					x = n.Lhs[0]
+				}
+			}
+			if id, ok := ast.Unparen(x).(*ast.Ident); ok && x != nil {
+				if v, ok := info.Uses[id].(*types.Var); ok && carried[v] != noState {
+					count(v)
 				}
 			}
 			return counter == nil
@@ -103,8 +117,11 @@ func (c *collector) newLoop(loop ast.Stmt, body *ast.BlockStmt, fn ast.Node) *Re
 	}
 	progress := make(map[*types.Var]bool)
 	counters := make(map[*types.Var]bool)
+	results := att.results()
 	for v, st := range carried {
-		if st == progressState || clause[v] || st == selfState && c.fieldProgress(loop, v, att.o) {
+		// The attempt's own results, carried into the next attempt,
+		// are a cursor: pager, err = pager.Next(ctx).
+		if st == progressState || clause[v] || st == selfState && (results[v] || c.fieldProgress(loop, v, att.o)) {
 			progress[v] = true
 		}
 		if st != noState && isInteger(v.Type()) {
@@ -989,4 +1006,36 @@ func (c *collector) fieldProgress(loop ast.Stmt, v *types.Var, o *outcome) bool 
 		return !found
 	})
 	return found
+}
+
+// results returns the variables the attempt's own assignment writes.
+func (a *attempt) results() map[*types.Var]bool {
+	m := make(map[*types.Var]bool)
+	for v, defs := range a.o.defs {
+		for _, d := range defs {
+			if d.own {
+				m[v] = true
+			}
+		}
+	}
+	return m
+}
+
+// rootVar returns the variable at the root of a field selection (r in
+// r.a.b), or nil.
+func (c *collector) rootVar(e ast.Expr) *types.Var {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v, _ := c.pass.TypesInfo.Uses[x].(*types.Var)
+			return v
+		case *ast.SelectorExpr:
+			if _, ok := c.pass.TypesInfo.Selections[x]; !ok {
+				return nil
+			}
+			e = x.X
+		default:
+			return nil
+		}
+	}
 }

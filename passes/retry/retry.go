@@ -52,51 +52,27 @@ type Kind int
 
 const (
 	// Loop is a hand-written retry loop: Node is its *ast.ForStmt or
-	// *ast.RangeStmt and Body its body. Attempt is the fallible call whose
-	// failure goes round again and whose success leaves the loop; Counter
-	// is the variable that counts attempts, if any.
+	// *ast.RangeStmt and Body its body. Attempt is the fallible call that
+	// the loop repeats only after it failed; Counter is the variable that
+	// counts attempts, if any; Signals names the deciding branches.
 	//
 	// A for loop (three-clause, condition-only, bare, or range over an
-	// integer) is a Loop region only when all of these hold:
-	//   - a call whose last result is an error is assigned at the top level
-	//     of the body (or in an if's or a switch's init), and the error is
-	//     then checked by an if at the top level of the body (err != nil or
-	//     err == nil, possibly as the leftmost operand of && or ||), or by a
-	//     switch whose first case is such a check (switch { case err != nil:
-	//     ...) or is nil (switch err { case nil: ...), its other cases being
-	//     the if's else (a second case err == nil after case err != nil, or
-	//     the reverse, is a default); a switch with a fallthrough, or with a
-	//     break out of it anywhere but at the end of a case, is no check;
-	//   - the failure branch does not end in return or break (it ends in
-	//     continue, or falls off the end of the body), and the success
-	//     branch ends in return or break (statements before may continue
-	//     conditionally, e.g. on a 5xx status); in a switch, only a break
-	//     labeled with the loop's label leaves the loop;
-	//   - success is not treated as a failure: the success branch calls no
-	//     test failure (testing's Error, Errorf, Fatal, Fatalf, Fail,
-	//     FailNow), panic, log.Fatal/Panic or os.Exit at its top level, and
-	//     does not only return new errors (errors.New, fmt.Errorf): such a
-	//     loop expects every attempt to fail;
-	//   - no variable that the loop changes from one iteration to the next
-	//     (the for clause's variables, variables declared outside the body
-	//     and assigned or incremented in it) feeds the call's arguments or
-	//     receiver, directly or through variables defined in the body: that
-	//     is pagination or polling with changing inputs;
-	//   - counters (those same loop-varied variables and values computed
-	//     from them) are used only to count: compared, incremented, turned
-	//     into a delay, logged or formatted; never as an index or slice
-	//     bound, nor their address taken, nor passed to a builtin other than
-	//     min, max, print and println, nor to any other call than
-	//     one returning a time.Duration, one of the time, math, formatting
-	//     and logging packages, or a function of this package whose
-	//     (non-variadic, integer) parameter is used in its body, and only
-	//     to count by these same rules (through at most three such
-	//     functions), its result being then checked as the counter is;
-	//   - the body receives from no channel other than a context's Done()
-	//     or a time channel (time.After, a Timer's or Ticker's C): otherwise
-	//     it is a worker loop.
-	// Ranging over a slice, array, string, map, channel or function is never
-	// a Loop region.
+	// integer) is a Loop region when, on the function's control-flow
+	// graph, every path from the attempt (a call whose last result is an
+	// error, assigned or tested) back to the attempt takes, as its last
+	// branch on the attempt's outcome, the side where it failed (err !=
+	// nil; a 3xx-5xx status; errors.Is; a predicate over the failure
+	// signals whose other side always leaves the loop; a condition on the
+	// payload only, such as st.Done, never turns a success into a
+	// failure), and such a path exists; success does not fail (a test
+	// failure, a panic, an exit, only new errors); no value that an
+	// iteration computes from what the loop did and carries into the next
+	// (a cursor, opts.Page = resp.NextPage) feeds the attempt's arguments
+	// or receiver, contexts, functions, durations and times excepted; the
+	// loop's counters are only counted; and the body receives no work
+	// from a channel. docs/retry.md has the rules in full.
+	// Ranging over a slice, array, string, map, channel or function is
+	// never a Loop region.
 	Loop Kind = iota
 	// Callback is the function argument of a retry API (the APIs table,
 	// -funcs, or a retry helper: a function of this or another package

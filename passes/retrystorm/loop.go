@@ -56,8 +56,10 @@ func (c *checker) immediateRetry(reg *retry.Region) *ast.CallExpr {
 		if b == nil {
 			return nil
 		}
-		failed := errOf(c.pass.TypesInfo, b.Nodes[i], reg.Attempt)
-		if c.waitFreeBack(b, i, head, reg.Node, conds, failed) && !c.waitBefore(b, i, head, reg.Node) {
+		// Every way from the attempt back to it follows a failure (the
+		// retry analyzer's rule): an error, a 429 or 5xx status, a retry
+		// predicate. One that does not wait is a storm.
+		if c.waitFreeRound(b, i, reg.Node) && !c.waitBefore(b, i, head, reg.Node) {
 			return reg.Attempt
 		}
 		return nil
@@ -105,6 +107,35 @@ func (c *checker) waitFreeBack(b *cfg.Block, i int, head *cfg.Block, loop ast.No
 			}
 			if s == head {
 				return true
+			}
+			if seen[s] || flow.Leaves(s, loop) {
+				continue
+			}
+			seen[s] = true
+			if search(s, 0) {
+				return true
+			}
+		}
+		return false
+	}
+	return search(b, i+1)
+}
+
+// waitFreeRound reports whether a path from node i of block b, within
+// loop, reaches node i of b again without waiting.
+func (c *checker) waitFreeRound(b *cfg.Block, i int, loop ast.Node) bool {
+	seen := make(map[*cfg.Block]bool)
+	var search func(x *cfg.Block, from int) bool
+	search = func(x *cfg.Block, from int) bool {
+		if c.blockWaits(x, from, len(x.Nodes), false) || x.Return() != nil {
+			return false
+		}
+		for _, s := range x.Succs {
+			if s == b {
+				if !c.blockWaits(b, 0, i, false) {
+					return true
+				}
+				continue
 			}
 			if seen[s] || flow.Leaves(s, loop) {
 				continue

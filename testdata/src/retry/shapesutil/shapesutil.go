@@ -1,0 +1,84 @@
+// Package shapesutil is the kind of internal helper package API clients
+// import: a backoff, a retry predicate over (resp, err), a context-aware
+// sleep, a response drain, and a retry helper of their own.
+package shapesutil
+
+import (
+	"context"
+	"errors"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"time"
+)
+
+// Backoff returns an exponential delay with jitter for attempt (0-based).
+func Backoff(attempt int, base, limit time.Duration) time.Duration {
+	d := base << attempt
+	if d <= 0 || d > limit {
+		d = limit
+	}
+	return d/2 + rand.N(d/2+1)
+}
+
+// Retryable reports whether a send should be retried: transport errors
+// other than the caller's cancellation, 429 and 5xx but 501.
+func Retryable(resp *http.Response, err error) bool {
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			return false
+		}
+		var ne net.Error
+		return errors.As(err, &ne) || errors.Is(err, io.ErrUnexpectedEOF)
+	}
+	return resp.StatusCode == http.StatusTooManyRequests ||
+		resp.StatusCode >= http.StatusInternalServerError && resp.StatusCode != http.StatusNotImplemented
+}
+
+// Sleep waits d, or until ctx is done.
+func Sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// DrainAndClose reads what is left of a response and closes it, so that
+// the connection can be reused.
+func DrainAndClose(resp *http.Response) {
+	if resp == nil || resp.Body == nil {
+		return
+	}
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10))
+	_ = resp.Body.Close()
+}
+
+// Retry calls op until it succeeds, a permanent error, or attempts run out:
+// a retry helper, so that a call of it in another package is a region.
+func Retry(ctx context.Context, attempts int, op func(context.Context) error) error {
+	var err error
+	for attempt := 0; attempt < attempts; attempt++ { // want `loop region attempt op counter attempt`
+		if err = op(ctx); err == nil {
+			return nil
+		}
+		var perm *PermanentError
+		if errors.As(err, &perm) {
+			return perm.Err
+		}
+		if serr := Sleep(ctx, Backoff(attempt, 100*time.Millisecond, 5*time.Second)); serr != nil {
+			return serr
+		}
+	}
+	return err
+}
+
+// PermanentError stops Retry.
+type PermanentError struct{ Err error }
+
+func (e *PermanentError) Error() string { return e.Err.Error() }
+func (e *PermanentError) Unwrap() error { return e.Err }
