@@ -127,7 +127,7 @@ func (c *checker) builtBy(v *types.Var) (*ast.CallExpr, ast.Expr) {
 	if !ok {
 		return nil, nil
 	}
-	ctor := httpreq.ConstructorCall(c.pass.TypesInfo, call)
+	ctor, _ := c.builders.Constructor(c.pass.TypesInfo, call)
 	if ctor == nil || ctor.Pkg != httpreq.NetHTTP || ctor.Body == httpreq.None {
 		return nil, nil
 	}

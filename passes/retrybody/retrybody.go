@@ -14,6 +14,7 @@ import (
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/report"
 	"github.com/transportvet/transportvet/internal/required"
+	"github.com/transportvet/transportvet/passes/reqbuild"
 	"github.com/transportvet/transportvet/passes/retry"
 )
 
@@ -26,7 +27,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:      analysisdoc.MustExtract(doc, "retrybody"),
 	URL:      "https://github.com/transportvet/transportvet/blob/main/docs/retrybody.md",
 	Run:      run,
-	Requires: []*analysis.Analyzer{ctrlflow.Analyzer, retry.Analyzer},
+	Requires: []*analysis.Analyzer{ctrlflow.Analyzer, retry.Analyzer, reqbuild.Analyzer},
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -38,10 +39,11 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	c := &checker{
-		pass:    pass,
-		cfgs:    required.Result[*ctrlflow.CFGs](pass),
-		r:       report.New(pass),
-		assigns: make(map[*types.Var][]ast.Expr),
+		pass:     pass,
+		cfgs:     required.Result[*ctrlflow.CFGs](pass),
+		builders: required.Result[*reqbuild.Result](pass),
+		r:        report.New(pass),
+		assigns:  make(map[*types.Var][]ast.Expr),
 	}
 	if c.cfgs == nil {
 		return nil, nil
@@ -62,7 +64,9 @@ func run(pass *analysis.Pass) (any, error) {
 type checker struct {
 	pass *analysis.Pass
 	cfgs *ctrlflow.CFGs
-	r    *report.Reporter
+	// builders are the request builders the package declares or calls.
+	builders *reqbuild.Result
+	r        *report.Reporter
 	// assigns maps each local variable to the values assigned to it; nil
 	// stands for a write whose value is unknown (a tuple element other than
 	// a call's, an increment, an address taken).

@@ -167,7 +167,10 @@ func (fi *funcInfo) write(v *types.Var, rhs ast.Expr) {
 		st.unknown = true
 		return
 	}
-	ctor := httpreq.ConstructorCall(info, call)
+	ctor, keyed := fi.c.builders.Constructor(info, call)
+	if keyed {
+		st.keyed = true // c.newRequest sets the key itself
+	}
 	switch {
 	case ctor == nil:
 		if fi.restyBuilder(call) {

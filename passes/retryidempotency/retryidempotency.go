@@ -16,6 +16,7 @@ import (
 	"github.com/transportvet/transportvet/internal/imports"
 	"github.com/transportvet/transportvet/internal/report"
 	"github.com/transportvet/transportvet/internal/required"
+	"github.com/transportvet/transportvet/passes/reqbuild"
 	"github.com/transportvet/transportvet/passes/retry"
 )
 
@@ -27,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "retryidempotency",
 	Doc:       analysisdoc.MustExtract(doc, "retryidempotency"),
 	URL:       "https://github.com/transportvet/transportvet/blob/main/docs/retryidempotency.md",
-	Requires:  []*analysis.Analyzer{inspect.Analyzer, retry.Analyzer},
+	Requires:  []*analysis.Analyzer{inspect.Analyzer, retry.Analyzer, reqbuild.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(SendsFact), new(ParamSendsFact)},
 }
@@ -36,6 +37,8 @@ var Analyzer = &analysis.Analyzer{
 type checker struct {
 	pass    *analysis.Pass
 	regions *retry.Result
+	// builders are the request builders the package declares or calls.
+	builders *reqbuild.Result
 	// In-package facts, computed to a fixed point before reporting.
 	sendFacts  map[*types.Func]*SendsFact
 	paramFacts map[*types.Func]*ParamSendsFact
@@ -48,6 +51,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c := &checker{
 		pass:       pass,
 		regions:    regionsOf(pass),
+		builders:   required.Result[*reqbuild.Result](pass),
 		sendFacts:  make(map[*types.Func]*SendsFact),
 		paramFacts: make(map[*types.Func]*ParamSendsFact),
 	}

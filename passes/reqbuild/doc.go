@@ -1,0 +1,24 @@
+// Package reqbuild defines an Analyzer; see its section below.
+//
+// # Analyzer reqbuild
+//
+// reqbuild: find the functions that build HTTP requests (reports nothing)
+//
+// API clients build their requests in a helper of their own,
+// c.newRequest(ctx, method, path, body), that calls http.NewRequest (or
+// another constructor of the knowledge table internal/httpreq) and sets
+// some headers. The reqbuild analyzer finds such helpers, in the package
+// and, through facts, in the packages it imports, so that retryidempotency
+// knows the method of c.newRequest(ctx, "POST", ...) and retrybody knows
+// that its body argument becomes the request's body.
+//
+// A function is a request builder when it returns one *http.Request, and
+// every return of it is nil or a local variable assigned once, from a
+// constructor of the table, whose method argument is a parameter of the
+// function; that variable is only returned, has its fields set, its
+// methods called, or headers of constant names set. A body argument that
+// is a parameter is forwarded; a key header (Idempotency-Key) set on the
+// request marks the builder as keyed. Anything else the function does with
+// the request (hands it to another function, copies headers from a map)
+// makes it no builder: when unsure, the request is unknown, as before.
+package reqbuild

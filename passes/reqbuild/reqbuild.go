@@ -1,0 +1,272 @@
+package reqbuild
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/transportvet/transportvet/internal/analysisdoc"
+	"github.com/transportvet/transportvet/internal/code"
+	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/internal/required"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer finds the request builders of a package; see the package doc.
+var Analyzer = &analysis.Analyzer{
+	Name:       "reqbuild",
+	Doc:        analysisdoc.MustExtract(doc, "reqbuild"),
+	URL:        "https://github.com/transportvet/transportvet/blob/main/docs/retry.md",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	Run:        run,
+	ResultType: reflect.TypeFor[*Result](),
+	FactTypes:  []analysis.Fact{new(BuilderFact)},
+}
+
+// BuilderFact marks a function that builds and returns a request (see the
+// package doc).
+type BuilderFact struct {
+	Pkg       string // package of the constructor it calls (internal/httpreq)
+	MethodArg int    // index of the method parameter
+	Body      int    // index of the parameter that becomes the body, or httpreq.None
+	Keyed     bool   // it sets an idempotency key header
+}
+
+func (*BuilderFact) AFact() {}
+
+func (f *BuilderFact) String() string {
+	return fmt.Sprintf("builds a request: method parameter %d, body parameter %d, keyed %v", f.MethodArg, f.Body, f.Keyed)
+}
+
+// Result is the request builders that the package declares or calls.
+type Result struct {
+	builders map[*types.Func]*BuilderFact
+}
+
+// Constructor returns the constructor that call calls: an entry of the
+// table httpreq.Constructors, or a request builder, described as one (its
+// name, method and body parameters), or nil. keyed says that a builder
+// sets an idempotency key on the request it returns.
+func (r *Result) Constructor(info *types.Info, call *ast.CallExpr) (ctor *httpreq.Constructor, keyed bool) {
+	if ctor := httpreq.ConstructorCall(info, call); ctor != nil {
+		return ctor, false
+	}
+	fn := httpreq.Callee(info, call)
+	if fn == nil || r == nil {
+		return nil, false
+	}
+	f := r.builders[fn.Origin()]
+	if f == nil {
+		return nil, false
+	}
+	return &httpreq.Constructor{
+		Pkg: f.Pkg, Type: httpreq.RecvName(fn), Name: fn.Name(),
+		MethodArg: f.MethodArg, Body: f.Body, From: httpreq.None,
+		Source: "request builder " + fn.FullName(),
+	}, f.Keyed
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res := &Result{builders: make(map[*types.Func]*BuilderFact)}
+	if !httpreq.Relevant(pass.Pkg) {
+		return res, nil
+	}
+	in := required.Result[*inspector.Inspector](pass)
+	info := pass.TypesInfo
+	for n := range in.PreorderSeq((*ast.FuncDecl)(nil), (*ast.CallExpr)(nil)) {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			fn, _ := info.Defs[n.Name].(*types.Func)
+			if fn == nil || n.Body == nil {
+				continue
+			}
+			if f := builder(info, n, fn); f != nil {
+				res.builders[fn] = f
+				pass.ExportObjectFact(fn, f)
+			}
+		case *ast.CallExpr:
+			fn := httpreq.Callee(info, n)
+			if fn == nil || fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
+				continue
+			}
+			fn = fn.Origin()
+			if _, seen := res.builders[fn]; seen {
+				continue
+			}
+			f := new(BuilderFact)
+			if pass.ImportObjectFact(fn, f) {
+				res.builders[fn] = f
+			}
+		}
+	}
+	return res, nil
+}
+
+// builder returns the fact of decl, the declaration of fn, when it is a
+// request builder, or nil.
+func builder(info *types.Info, decl *ast.FuncDecl, fn *types.Func) *BuilderFact {
+	sig := fn.Type().(*types.Signature)
+	res := -1
+	for i := 0; i < sig.Results().Len(); i++ {
+		if httpreq.IsRequest(sig.Results().At(i).Type()) {
+			if res >= 0 {
+				return nil
+			}
+			res = i
+		}
+	}
+	if res < 0 {
+		return nil
+	}
+	param := func(e ast.Expr) int {
+		v := code.IdentVar(info, e)
+		for i := 0; v != nil && i < sig.Params().Len(); i++ {
+			if sig.Params().At(i) == v {
+				return i
+			}
+		}
+		return httpreq.None
+	}
+	// The returned variable, its construction, and every other use.
+	var (
+		v    *types.Var
+		ctor *ast.CallExpr
+		bad  bool
+		f    = &BuilderFact{Body: httpreq.None}
+	)
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if bad {
+			return false
+		}
+		ret, ok := n.(*ast.ReturnStmt)
+		if !ok {
+			_, lit := n.(*ast.FuncLit)
+			return !lit
+		}
+		if len(ret.Results) != sig.Results().Len() {
+			bad = true
+			return false
+		}
+		e := ret.Results[res]
+		if code.IsNil(info, e) {
+			return true
+		}
+		w := code.IdentVar(info, e)
+		if w == nil || (v != nil && w != v) {
+			bad = true
+		}
+		v = w
+		return true
+	})
+	if bad || v == nil || v.Parent() == nil || v.Parent() == fn.Pkg().Scope() {
+		return nil
+	}
+	// Every use of v.
+	uses := 0
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if bad {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			if mentions(info, n, v) {
+				bad = true
+			}
+			return false
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if code.IdentVar(info, lhs) != v {
+					if headerOf(info, lhs, v) {
+						bad = true // req.Header = h.Clone(), req.Header[k] = ...
+					}
+					continue
+				}
+				call, ok := ast.Unparen(n.Rhs[min(i, len(n.Rhs)-1)]).(*ast.CallExpr)
+				c := httpreq.ConstructorCall(info, call)
+				if !ok || ctor != nil || c == nil || c.MethodArg == httpreq.None || c.From != httpreq.None {
+					bad = true
+					return false
+				}
+				ctor = call
+				f.Pkg = c.Pkg
+				if f.MethodArg = param(httpreq.Arg(call, c.MethodArg)); f.MethodArg == httpreq.None {
+					bad = true // a method computed inside
+				}
+				if c.Body != httpreq.None {
+					f.Body = param(httpreq.Arg(call, c.Body))
+				}
+			}
+		case *ast.CallExpr:
+			for _, a := range n.Args {
+				if code.IdentVar(info, a) == v {
+					bad = true // handed on
+				}
+			}
+			// req.Header.Set(name, value), req.SetBasicAuth(...).
+			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+			if !ok {
+				break
+			}
+			if hdr, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok && hdr.Sel.Name == "Header" && code.IdentVar(info, hdr.X) == v {
+				switch sel.Sel.Name {
+				case "Set", "Add":
+					tv, ok := info.Types[httpreq.Arg(n, 0)]
+					if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+						bad = true // a header whose name is not known
+					} else if httpreq.IsIdempotencyKey(constant.StringVal(tv.Value)) {
+						f.Keyed = true
+					}
+				case "Get", "Values":
+				default:
+					bad = true
+				}
+			}
+		case *ast.Ident:
+			if info.Uses[n] == v {
+				uses++
+			}
+		}
+		return true
+	})
+	if bad || ctor == nil || uses == 0 {
+		return nil
+	}
+	return f
+}
+
+func mentions(info *types.Info, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if id, ok := m.(*ast.Ident); ok && info.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// headerOf reports whether e is v's Header or a part of it.
+func headerOf(info *types.Info, e ast.Expr, v *types.Var) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.SelectorExpr:
+			if x.Sel.Name == "Header" && code.IdentVar(info, x.X) == v {
+				return true
+			}
+			e = x.X
+		default:
+			return false
+		}
+	}
+}

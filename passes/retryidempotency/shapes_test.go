@@ -1,0 +1,18 @@
+package retryidempotency_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/transportvet/transportvet/internal/tvtest"
+	"github.com/transportvet/transportvet/passes/retryidempotency"
+)
+
+// TestShapes runs the check on a payments client written the way real
+// clients are: status-driven loops around POST, PATCH and GET requests,
+// with and without a key. analysistest.Run ignores the suggested fixes,
+// so the package needs no .golden file.
+func TestShapes(t *testing.T) {
+	analysistest.Run(t, tvtest.TestData(), retryidempotency.Analyzer, "retryidempotency/shapes")
+}
