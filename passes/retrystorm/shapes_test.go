@@ -16,3 +16,9 @@ import (
 func TestShapes(t *testing.T) {
 	analysistest.Run(t, tvtest.TestData(), retrystorm.Analyzer, "retrystorm/shapes")
 }
+
+// TestCallerContext checks that the context a wait must honour comes from
+// a caller: a parameter, a context derived from one, a received request.
+func TestCallerContext(t *testing.T) {
+	analysistest.Run(t, tvtest.TestData(), retrystorm.Analyzer, "retrystorm/caller")
+}

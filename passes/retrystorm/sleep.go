@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/fixtext"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/passes/retry"
@@ -184,6 +185,9 @@ func (c *checker) contextAt(reg *retry.Region, pos token.Pos) string {
 			}
 		}
 		if best != nil {
+			if !c.fromCaller(reg.Func, best, 0) {
+				return "" // ctx := context.Background(): no caller to honour
+			}
 			return best.Name()
 		}
 	}
@@ -204,7 +208,7 @@ func (c *checker) contextAt(reg *retry.Region, pos token.Pos) string {
 			if !ok || !httpreq.IsRequest(v.Type()) {
 				return true
 			}
-			if _, obj := scope.LookupParent(id.Name, pos); obj == v && v.Pos() < pos {
+			if _, obj := scope.LookupParent(id.Name, pos); obj == v && v.Pos() < pos && c.fromCaller(reg.Func, v, 0) {
 				req = id.Name + ".Context()"
 			}
 			return true
@@ -286,4 +290,94 @@ func (c *checker) source(e ast.Expr) (string, bool) {
 		return "", false
 	}
 	return s, true
+}
+
+// fromCaller reports whether v, a context or a request in scope in fn, may
+// carry a caller's context: it is not a local of fn every value of which
+// is made from context.Background() or context.TODO() (ctx :=
+// context.Background(), context.WithTimeout(context.Background(), d)), or,
+// for a request, built by http.NewRequest (whose context is Background)
+// or from such a context. Unknown values may.
+func (c *checker) fromCaller(fn ast.Node, v *types.Var, depth int) bool {
+	var body *ast.BlockStmt
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		body = fn.Body
+	case *ast.FuncLit:
+		body = fn.Body
+	}
+	if body == nil || depth > 4 || v.Pos() < body.Pos() || v.Pos() >= body.End() {
+		return true // a parameter, a variable of an enclosing function
+	}
+	info := c.pass.TypesInfo
+	var values []ast.Expr
+	unknown := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if code.IdentVar(info, lhs) != v {
+					continue
+				}
+				switch {
+				case len(n.Lhs) == len(n.Rhs):
+					values = append(values, n.Rhs[i])
+				case len(n.Rhs) == 1 && i == 0:
+					values = append(values, n.Rhs[0]) // ctx, cancel := context.WithTimeout(...)
+				default:
+					unknown = true
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if info.Defs[name] == v {
+					if len(n.Values) != len(n.Names) {
+						unknown = true
+					} else {
+						values = append(values, n.Values[i])
+					}
+				}
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && code.IdentVar(info, n.X) == v {
+				unknown = true
+			}
+		}
+		return !unknown
+	})
+	if unknown || len(values) == 0 {
+		return true
+	}
+	for _, e := range values {
+		if c.callerValue(fn, e, depth) {
+			return true
+		}
+	}
+	return false
+}
+
+// callerValue reports whether e, a value of a context or a request, may
+// carry a caller's context (see fromCaller).
+func (c *checker) callerValue(fn ast.Node, e ast.Expr, depth int) bool {
+	info := c.pass.TypesInfo
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		if v := code.IdentVar(info, e); v != nil {
+			return c.fromCaller(fn, v, depth+1)
+		}
+		return true
+	}
+	switch {
+	case isFunc(info, call, "context", "Background"), isFunc(info, call, "context", "TODO"),
+		isFunc(info, call, "net/http", "NewRequest"):
+		return false
+	case isFunc(info, call, "context", "WithTimeout"), isFunc(info, call, "context", "WithDeadline"),
+		isFunc(info, call, "context", "WithCancel"), isFunc(info, call, "context", "WithValue"),
+		isFunc(info, call, "context", "WithoutCancel"), isFunc(info, call, "context", "WithCancelCause"),
+		isFunc(info, call, "net/http", "NewRequestWithContext"):
+		if len(call.Args) > 0 {
+			return c.callerValue(fn, call.Args[0], depth+1)
+		}
+	}
+	return true
 }
