@@ -809,6 +809,17 @@ func (lg *loopGraph) decide(o *outcome, at *cfg.Block, i int) verdict {
 				p = mixed
 			}
 		}
+		// A side that fails the test says which outcome was unexpected:
+		// the other one is what the test expects, its success (if
+		// status.Code(err) != codes.Canceled { t.Fatal(err) }).
+		if o.mentions(cond) {
+			switch this, other := o.c.reportsFailure(b.Succs[k]), o.c.reportsFailure(b.Succs[1-k]); {
+			case this && !other:
+				p, weak = failure, false
+			case other && !this:
+				p, weak = success, false
+			}
+		}
 		return p, weak
 	}
 	edgeOf = func(cond ast.Expr, b *cfg.Block, k int) (p polarity, weak bool) {

@@ -206,7 +206,7 @@ func (c *collector) attempt(lg *loopGraph, loop ast.Stmt, body *ast.BlockStmt) *
 		fallback *attempt // the first attempt decided only indirectly
 	)
 	defer func() {
-		if len(why) > 0 {
+		if len(why) > 0 && fallback == nil {
 			c.reject(loop, "no attempt is repeated only after it fails: %s", strings.Join(why, "; "))
 		}
 	}()
@@ -1039,3 +1039,20 @@ func (c *collector) rootVar(e ast.Expr) *types.Var {
 		}
 	}
 }
+
+// reportsFailure reports whether block b, where a branch leads, starts by
+// failing the test (testing's Error, Fatal...), before any other call:
+// the other side of the branch is what the test expects.
+func (c *collector) reportsFailure(b *cfg.Block) bool {
+	for _, n := range b.Nodes {
+		es, ok := n.(*ast.ExprStmt)
+		if !ok {
+			continue
+		}
+		return c.isCall(es.X, testFailures)
+	}
+	return false
+}
+
+// testFailures are the calls that fail a test.
+var testFailures = map[string]map[string]bool{"testing": failureCalls["testing"]}

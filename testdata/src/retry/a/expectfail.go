@@ -79,3 +79,32 @@ func statusIsPermanent() (string, error) {
 }
 
 func getStatus() (int, error) { return 200, nil }
+
+type stream struct{}
+
+func (stream) Recv() (int, error) { return 0, nil }
+
+func openStream() (stream, error) { return stream{}, nil }
+
+var errCanceled = errors.New("canceled")
+
+// Silent: each trial expects its stream to be cancelled, and any other
+// error fails the test: the expected error is the trial's success
+// (google.golang.org/grpc@v1.85.0 test/context_canceled_test.go:143).
+func TestTrialsExpectCancel(t *testing.T) {
+	for i := 0; i < 10; i++ {
+		s, err := openStream()
+		if err != nil {
+			t.Fatalf("open: %v", err)
+		}
+		for {
+			_, err := s.Recv()
+			if err != nil {
+				if !errors.Is(err, errCanceled) {
+					t.Fatalf("recv: %v", err)
+				}
+				break
+			}
+		}
+	}
+}
