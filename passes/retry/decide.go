@@ -69,6 +69,8 @@ type outcome struct {
 	tags map[ast.Expr]ast.Expr
 	// lits are the function literals assigned to variables in the loop.
 	lits map[*types.Var]*ast.FuncLit
+	// errDiscarded says the attempt's error result is assigned to _.
+	errDiscarded bool
 }
 
 // A def is one assignment of a variable, and the signal it stores.
@@ -158,6 +160,9 @@ func (c *collector) newOutcome(call *ast.CallExpr, node ast.Node, loop ast.Node,
 		return true
 	})
 	results := flow.Results(info, node, call)
+	if len(results) > 0 && results[len(results)-1] == nil {
+		o.errDiscarded = true
+	}
 	for _, w := range writes {
 		if w.rhs != nil && ast.Unparen(w.rhs) == call && node.Pos() <= w.d.pos && w.d.pos <= node.End() {
 			if slices.Contains(results, w.v) {
@@ -828,6 +833,11 @@ func (lg *loopGraph) decide(o *outcome, at *cfg.Block, i int) verdict {
 			return p, false // failure, later, success, mixed
 		}
 		weak = p == payload
+		if weak && o.errDiscarded {
+			// msgs, _ := sub.Delivered(): a loop that ignores the
+			// attempt's error polls a value; it retries no failure.
+			return neutral, false
+		}
 		here, other := reach[b.Succs[k]], reach[b.Succs[1-k]]
 		switch {
 		case here && !other:

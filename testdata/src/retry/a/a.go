@@ -295,3 +295,19 @@ func counterEscapes() error {
 	}
 	return nil
 }
+
+type sub struct{}
+
+func (sub) Delivered() (int64, error) { return 0, nil }
+
+// Silent: the attempt's error is discarded; the loop polls a count
+// (nats.go@v1.55.0 test/js_test.go:2026).
+func waitForDelivered(s sub) {
+	timeout := time.Now().Add(2 * time.Second)
+	for time.Now().Before(timeout) {
+		if msgs, _ := s.Delivered(); msgs != 0 {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
