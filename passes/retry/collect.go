@@ -25,6 +25,8 @@ type collector struct {
 	// loops caches the Loop region of each loop (nil: none): they do not
 	// depend on the helpers that the rounds of findRegions learn.
 	loops map[ast.Stmt]*Region
+	// iterators caches whether a function is a retry iterator.
+	iterators map[*types.Func]bool
 	// rejected says why a loop with a fallible call is not a region
 	// (-explain only).
 	rejected map[ast.Stmt]string

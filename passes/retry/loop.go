@@ -45,7 +45,10 @@ func (c *collector) newLoop(loop ast.Stmt, body *ast.BlockStmt, fn ast.Node) *Re
 	// The loop's own variables: those of the for clause, the key of a
 	// range over an integer. They change every iteration.
 	clause := make(map[*types.Var]bool)
-	var counter *types.Var
+	var (
+		counter *types.Var
+		iter    *types.Func // the retry iterator a range loop ranges over
+	)
 	count := func(v *types.Var) {
 		if v != nil && counter == nil && isInteger(v.Type()) {
 			counter = v
@@ -54,11 +57,18 @@ func (c *collector) newLoop(loop ast.Stmt, body *ast.BlockStmt, fn ast.Node) *Re
 	switch l := loop.(type) {
 	case *ast.RangeStmt:
 		tv, ok := info.Types[l.X]
-		if !ok || tv.Type == nil || !isInteger(tv.Type) {
-			return nil // over data, a channel or a function
+		if !ok || tv.Type == nil {
+			return nil
 		}
-		if l.Key != nil {
-			if v := c.varOf(l.Key); v != nil {
+		if !isInteger(tv.Type) {
+			// Over data, or a channel or function, unless it is a
+			// retry iterator, which yields one value per attempt.
+			if iter = c.iterator(l.X); iter == nil {
+				return nil
+			}
+		}
+		for _, e := range []ast.Expr{l.Key, l.Value} {
+			if v := c.varOf(e); e != nil && v != nil {
 				clause[v] = true
 				count(v)
 			}
@@ -136,7 +146,7 @@ func (c *collector) newLoop(loop ast.Stmt, body *ast.BlockStmt, fn ast.Node) *Re
 		c.reject(loop, "counter %s is used as data, not only counted, at %s", use.Name, c.pass.Fset.Position(use.Pos()))
 		return nil
 	}
-	return &Region{Kind: Loop, Node: loop, Body: body, Attempt: att.call, Counter: counter, Signals: att.signals, once: att.once}
+	return &Region{Kind: Loop, Node: loop, Body: body, Attempt: att.call, Counter: counter, Iterator: iter, Signals: att.signals, once: att.once}
 }
 
 func isInteger(t types.Type) bool {

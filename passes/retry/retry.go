@@ -40,7 +40,7 @@ func newAnalyzer() *analysis.Analyzer {
 		Run:        cfg.run,
 		Requires:   []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer},
 		ResultType: reflect.TypeFor[*Result](),
-		FactTypes:  []analysis.Fact{new(HelperFact)},
+		FactTypes:  []analysis.Fact{new(HelperFact), new(IteratorFact)},
 	}
 	a.Flags.BoolVar(&cfg.explain, "explain", false, "report every retry region found, with what is retried and why, as a diagnostic: how to ask why a loop is (or is not) checked")
 	a.Flags.Var(&cfg.funcs, "funcs", "comma-separated retry APIs besides the built-in ones, each `entry` of the form pkg/path.Func:index or pkg/path.Type.Method:index, index being the 0-based position of the retried function argument")
@@ -135,9 +135,12 @@ type Region struct {
 	// function parameter, see HelperFact).
 	Entry *API
 
-	// Signals names the failure signals on which a Loop goes round again
-	// ("error", "status", a predicate's name), as -explain shows them.
+	// Signals names the branches on which a Loop goes round again, as
+	// -explain shows them.
 	Signals []string
+	// Iterator is the retry iterator that a Loop ranges over, if any
+	// (see IteratorFact): it waits between the attempts.
+	Iterator *types.Func
 
 	// once are the spans of a Loop's body that run at most once: the
 	// success path after its last conditional continue.
@@ -227,6 +230,7 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 			pass.ExportObjectFact(fn, &HelperFact{Arg: arg})
 		}
 	}
+	c.exportIterators()
 	if cfg.explain {
 		r := report.New(pass)
 		for _, reg := range c.regions {

@@ -24,6 +24,9 @@ func (c *checker) checkLoops() {
 		if rng, ok := reg.Node.(*ast.RangeStmt); ok && isTimeChan(c.pass.TypesInfo.TypeOf(rng.X)) {
 			continue // for range ticker.C: the head itself waits
 		}
+		if reg.Iterator != nil {
+			continue // for range c.newRetryTimer(...): the iterator waits
+		}
 		if call := c.immediateRetry(reg); call != nil {
 			var end = reg.Body.Lbrace
 			c.r.Report(analysis.Diagnostic{Pos: reg.Node.Pos(), End: end, Message: noDelayMsg})

@@ -82,3 +82,27 @@ type PermanentError struct{ Err error }
 
 func (e *PermanentError) Error() string { return e.Err.Error() }
 func (e *PermanentError) Unwrap() error { return e.Err }
+
+// Attempts hands out n attempt numbers, waiting a backoff between them,
+// until ctx is done: a retry iterator other packages range over.
+func Attempts(ctx context.Context, n int) <-chan int {
+	ch := make(chan int)
+	go func() {
+		defer close(ch)
+		for i := range n {
+			select {
+			case ch <- i:
+			case <-ctx.Done():
+				return
+			}
+			t := time.NewTimer(Backoff(i, time.Second, time.Minute))
+			select {
+			case <-t.C:
+			case <-ctx.Done():
+				t.Stop()
+				return
+			}
+		}
+	}()
+	return ch
+}

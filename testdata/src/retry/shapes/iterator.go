@@ -1,0 +1,136 @@
+package shapes
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"net/http"
+	"time"
+
+	"retry/shapesutil"
+)
+
+// newRetryTimer is minio-go's retry iterator (api.go, retry.go): a
+// goroutine hands out one attempt number at a time and waits between
+// them, with exponential backoff, until ctx is done.
+func (c *Client) newRetryTimer(ctx context.Context, maxRetry int, unit, capDelay time.Duration) <-chan int {
+	attemptCh := make(chan int)
+	go func() {
+		defer close(attemptCh)
+		for i := 0; i < maxRetry; i++ {
+			select {
+			case attemptCh <- i + 1:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case <-time.After(min(capDelay, unit<<i)):
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return attemptCh
+}
+
+// executeMethod ranges over the retry iterator: each value is an attempt.
+func (c *Client) executeMethod(ctx context.Context, method, path string) (*http.Response, error) {
+	var err error
+	for range c.newRetryTimer(ctx, 10, time.Second, time.Minute) { // want `loop region attempt c.httpClient.Do`
+		var req *http.Request
+		req, err = http.NewRequestWithContext(ctx, method, c.baseURL+path, nil)
+		if err != nil {
+			return nil, err
+		}
+		var res *http.Response
+		res, err = c.httpClient.Do(req)
+		if err != nil {
+			continue
+		}
+		if res.StatusCode == http.StatusServiceUnavailable {
+			res.Body.Close()
+			continue
+		}
+		return res, nil
+	}
+	return nil, err
+}
+
+// attempts is the same iterator as a range-over-func sequence.
+func attempts(ctx context.Context, n int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i := range n {
+			if !yield(i) {
+				return
+			}
+			select {
+			case <-time.After(time.Duration(i) * time.Second):
+			case <-ctx.Done():
+				return
+			}
+		}
+	}
+}
+
+func (c *Client) headWithSeq(ctx context.Context, path string) (*http.Response, error) {
+	var err error
+	for attempt := range attempts(ctx, 5) { // want `loop region attempt c.httpClient.Do counter attempt`
+		req, rerr := http.NewRequestWithContext(ctx, http.MethodHead, c.baseURL+path, nil)
+		if rerr != nil {
+			return nil, rerr
+		}
+		resp, derr := c.httpClient.Do(req)
+		if derr == nil {
+			return resp, nil
+		}
+		err = fmt.Errorf("attempt %d: %w", attempt, derr)
+	}
+	return nil, err
+}
+
+// Silent: a channel of work, produced without waiting, is not a retry
+// iterator.
+func paths(list []string) <-chan string {
+	ch := make(chan string)
+	go func() {
+		defer close(ch)
+		for _, p := range list {
+			ch <- p
+		}
+	}()
+	return ch
+}
+
+func (c *Client) headAll(ctx context.Context, list []string) error {
+	for p := range paths(list) {
+		req, err := http.NewRequestWithContext(ctx, http.MethodHead, c.baseURL+p, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := c.httpClient.Do(req); err == nil {
+			return nil
+		}
+	}
+	return nil
+}
+
+// getWithAttempts ranges over another package's retry iterator (a fact).
+func (c *Client) getWithAttempts(ctx context.Context, path string) (*http.Response, error) {
+	err := errors.New("no attempt")
+	for n := range shapesutil.Attempts(ctx, 4) { // want `loop region attempt c.httpClient.Do counter n`
+		req, rerr := http.NewRequestWithContext(ctx, http.MethodGet, c.baseURL+path, nil)
+		if rerr != nil {
+			return nil, rerr
+		}
+		resp, derr := c.httpClient.Do(req)
+		if derr == nil && resp.StatusCode < 500 {
+			return resp, nil
+		}
+		if derr == nil {
+			resp.Body.Close()
+		}
+		err = fmt.Errorf("attempt %d: %v", n, derr)
+	}
+	return nil, err
+}
