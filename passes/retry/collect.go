@@ -24,12 +24,15 @@ type collector struct {
 	regions []*Region
 	// loops caches the Loop region of each loop (nil: none): they do not
 	// depend on the helpers that the rounds of findRegions learn.
-	loops map[ast.Stmt]*Region
+	loops map[ast.Node]*Region
+	// selfCall is the recursive call of the function whose recursion is
+	// being decided: its counter argument only counts.
+	selfCall *ast.CallExpr
 	// iterators caches whether a function is a retry iterator.
 	iterators map[*types.Func]bool
 	// rejected says why a loop with a fallible call is not a region
 	// (-explain only).
-	rejected map[ast.Stmt]string
+	rejected map[ast.Node]string
 	// idx is the package's declarations and writes, built on first use
 	// (see index): most packages have no candidate region and never need it.
 	idx *packageIndex
@@ -175,6 +178,10 @@ func (c *collector) findRegions() {
 	for cur := range c.in.Root().Preorder((*ast.FuncDecl)(nil)) {
 		if fd := cur.Node().(*ast.FuncDecl); fd.Body != nil {
 			c.walk(cur.ChildAt(edge.FuncDecl_Body, -1), fd)
+			if reg := c.cached(fd, func() *Region { return c.recursion(fd) }); reg != nil {
+				reg.Func = fd
+				c.regions = append(c.regions, reg)
+			}
 		}
 	}
 }
@@ -199,6 +206,10 @@ func (c *collector) walk(cur inspector.Cursor, fn ast.Node) {
 			return false
 		case *ast.LabeledStmt:
 			labeled[m.Stmt] = m.Label
+			if reg := c.cached(m, func() *Region { return c.gotoLoop(cur, m, fn) }); reg != nil {
+				reg.Func = fn
+				c.regions = append(c.regions, reg)
+			}
 		case *ast.ForStmt:
 			c.addLoop(m, m.Body, labeled[m], fn)
 		case *ast.RangeStmt:

@@ -678,6 +678,11 @@ type loopGraph struct {
 	// An if that only logs on failure decides nothing, unless one side
 	// never returns (die(err)).
 	decisive map[ast.Expr]bool
+	// again is, for a recursion, the block of the recursive call, and
+	// againAt its node: the attempt repeats through it. nil for a loop,
+	// which repeats through the attempt itself.
+	again   *cfg.Block
+	againAt int
 }
 
 func newLoopGraph(g *cfg.CFG, loop ast.Node) *loopGraph {
@@ -789,7 +794,20 @@ type verdict struct {
 // decide reports whether the loop goes round to the attempt in node i of
 // block at only after a failure of it, and can.
 func (lg *loopGraph) decide(o *outcome, at *cfg.Block, i int) verdict {
-	reach := lg.reaching(at)
+	if lg.again != nil {
+		return lg.decideTo(o, at, i, lg.again, lg.againAt)
+	}
+	return lg.decideTo(o, at, i, at, -1)
+}
+
+// decideTo is decide for a repetition that goes through node j of block
+// again (a recursive call) rather than through the attempt itself; j is
+// -1 for the start of again.
+func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block, j int) verdict {
+	if again == at && j > i {
+		return verdict{why: "it goes round without testing its outcome"}
+	}
+	reach := lg.reaching(again)
 	// edge classifies the branch from b to its successor k; weak says
 	// that it may not turn a known success into a failure (a payload's
 	// condition: a poll goes round on a job not done yet).
@@ -878,7 +896,7 @@ func (lg *loopGraph) decide(o *outcome, at *cfg.Block, i int) verdict {
 				}
 			}
 			switch {
-			case s == at:
+			case s == again:
 				// Round again: only after a failure.
 				if nl == later {
 					v.indirect = true

@@ -18,18 +18,21 @@ import (
 // label (or nil), in the function fn, or nil if it is not a retry loop.
 // See Loop for the rules.
 func (c *collector) loop(loop ast.Stmt, body *ast.BlockStmt, label *ast.Ident, fn ast.Node) *Region {
-	if reg, ok := c.loops[loop]; ok {
-		if reg == nil {
-			return nil
+	return c.cached(loop, func() *Region { return c.newLoop(loop, body, fn) })
+}
+
+// cached returns a copy of the region that find finds for node, finding
+// it once: regions of loops do not depend on the helpers that the rounds
+// of findRegions learn.
+func (c *collector) cached(node ast.Node, find func() *Region) *Region {
+	reg, ok := c.loops[node]
+	if !ok {
+		reg = find()
+		if c.loops == nil {
+			c.loops = make(map[ast.Node]*Region)
 		}
-		cp := *reg
-		return &cp
+		c.loops[node] = reg
 	}
-	reg := c.newLoop(loop, body, fn)
-	if c.loops == nil {
-		c.loops = make(map[ast.Stmt]*Region)
-	}
-	c.loops[loop] = reg
 	if reg == nil {
 		return nil
 	}
@@ -101,7 +104,39 @@ func (c *collector) newLoop(loop ast.Stmt, body *ast.BlockStmt, fn ast.Node) *Re
 		return nil
 	}
 	lg := newLoopGraph(g, loop)
-	carried := c.carried(lg, loop, body, clause)
+	reg := c.repeats(lg, loop, body, flow.LoopHead(g, loop), clause)
+	if reg != nil {
+		if counter != nil {
+			reg.Counter = counter
+		}
+		reg.Iterator = iter
+	}
+	return reg
+}
+
+// repeats returns the Loop region of node, whose repeated statements are
+// body, on lg, or nil: the rules of the Loop kind past the loop's own
+// shape. head is the block where an iteration starts (nil for a
+// recursion, whose every call starts afresh), and clause the variables
+// that change with every iteration by construction (a for clause's, a
+// recursion's counter).
+func (c *collector) repeats(lg *loopGraph, node ast.Node, body *ast.BlockStmt, head *cfg.Block, clause map[*types.Var]bool) *Region {
+	info := c.pass.TypesInfo
+	var counter *types.Var
+	for v := range clause {
+		if isInteger(v.Type()) && (counter == nil || v.Pos() < counter.Pos()) {
+			counter = v
+		}
+	}
+	carried := make(map[*types.Var]loopState)
+	if head != nil {
+		carried = c.carried(lg, node, body, clause, head)
+	}
+	for v := range clause {
+		if carried[v] == noState {
+			carried[v] = progressState
+		}
+	}
 	if counter == nil {
 		ast.Inspect(body, func(n ast.Node) bool {
 			var x ast.Expr // n++, n += 1
@@ -114,14 +149,14 @@ func (c *collector) newLoop(loop ast.Stmt, body *ast.BlockStmt, fn ast.Node) *Re
 				}
 			}
 			if id, ok := ast.Unparen(x).(*ast.Ident); ok && x != nil {
-				if v, ok := info.Uses[id].(*types.Var); ok && carried[v] != noState {
-					count(v)
+				if v, ok := info.Uses[id].(*types.Var); ok && carried[v] != noState && isInteger(v.Type()) {
+					counter = v
 				}
 			}
 			return counter == nil
 		})
 	}
-	att := c.attempt(lg, loop, body)
+	att := c.attempt(lg, node, body)
 	if att == nil {
 		return nil // attempt says why
 	}
@@ -131,7 +166,7 @@ func (c *collector) newLoop(loop ast.Stmt, body *ast.BlockStmt, fn ast.Node) *Re
 	for v, st := range carried {
 		// The attempt's own results, carried into the next attempt,
 		// are a cursor: pager, err = pager.Next(ctx).
-		if st == progressState || clause[v] || st == selfState && (results[v] || c.fieldProgress(loop, v, att.o)) {
+		if st == progressState || clause[v] || st == selfState && (results[v] || c.fieldProgress(node, v, att.o)) {
 			progress[v] = true
 		}
 		if st != noState && isInteger(v.Type()) {
@@ -139,14 +174,14 @@ func (c *collector) newLoop(loop ast.Stmt, body *ast.BlockStmt, fn ast.Node) *Re
 		}
 	}
 	if v := c.feeds(att.call, body, progress); v != nil {
-		c.reject(loop, "%s changes from one iteration to the next and feeds %s: pagination or polling with changing inputs", v.Name(), types.ExprString(att.call.Fun))
+		c.reject(node, "%s changes from one iteration to the next and feeds %s: pagination or polling with changing inputs", v.Name(), types.ExprString(att.call.Fun))
 		return nil
 	}
 	if use := c.dataUse(body, counters, helperDepth); use != nil {
-		c.reject(loop, "counter %s is used as data, not only counted, at %s", use.Name, c.pass.Fset.Position(use.Pos()))
+		c.reject(node, "counter %s is used as data, not only counted, at %s", use.Name, c.pass.Fset.Position(use.Pos()))
 		return nil
 	}
-	return &Region{Kind: Loop, Node: loop, Body: body, Attempt: att.call, Counter: counter, Iterator: iter, Signals: att.signals, once: att.once}
+	return &Region{Kind: Loop, Node: node, Body: body, Attempt: att.call, Counter: counter, Signals: att.signals, once: att.once}
 }
 
 func isInteger(t types.Type) bool {
@@ -196,7 +231,7 @@ type attempt struct {
 // attempt returns the first fallible call of the loop's body (a call whose
 // last result is an error, not in a function literal) that the loop
 // repeats only after a failure of it (see decide), or nil.
-func (c *collector) attempt(lg *loopGraph, loop ast.Stmt, body *ast.BlockStmt) *attempt {
+func (c *collector) attempt(lg *loopGraph, loop ast.Node, body *ast.BlockStmt) *attempt {
 	info := c.pass.TypesInfo
 	var calls []*ast.CallExpr
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -300,7 +335,7 @@ const (
 // is progress when some write computes it from another variable the loop
 // writes (cursor = resp.Next, offset += len(items)); the loop's own
 // variables (clause) always are.
-func (c *collector) carried(lg *loopGraph, loop ast.Stmt, body *ast.BlockStmt, clause map[*types.Var]bool) map[*types.Var]loopState {
+func (c *collector) carried(lg *loopGraph, loop ast.Node, body *ast.BlockStmt, clause map[*types.Var]bool, head *cfg.Block) map[*types.Var]loopState {
 	info := c.pass.TypesInfo
 	written := make(map[*types.Var][]ast.Node) // the writes of each variable
 	outside := func(v *types.Var) bool { return v.Pos() < body.Pos() || v.Pos() >= body.End() }
@@ -329,7 +364,7 @@ func (c *collector) carried(lg *loopGraph, loop ast.Stmt, body *ast.BlockStmt, c
 			}
 		}
 	}
-	ast.Inspect(loop, func(n ast.Node) bool {
+	ast.Inspect(lg.loop, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for _, lhs := range n.Lhs {
@@ -350,7 +385,6 @@ func (c *collector) carried(lg *loopGraph, loop ast.Stmt, body *ast.BlockStmt, c
 		}
 		return true
 	})
-	head := flow.LoopHead(lg.g, loop)
 	states := make(map[*types.Var]loopState)
 	for v, writes := range written {
 		if !clause[v] && (head == nil || !c.readFirst(lg, head, v)) {
@@ -358,7 +392,7 @@ func (c *collector) carried(lg *loopGraph, loop ast.Stmt, body *ast.BlockStmt, c
 		}
 		states[v] = selfState
 		for _, w := range writes {
-			if c.computedFromLoop(w, v, written, loop) {
+			if c.computedFromLoop(w, v, written, lg.loop) {
 				states[v] = progressState
 				break
 			}
@@ -690,8 +724,8 @@ func (c *collector) countingUse(stack []ast.Node, depth int) bool {
 				return false
 			}
 		case *ast.UnaryExpr:
-			if p.Op == token.AND {
-				return false
+			if _, lit := child.(*ast.CompositeLit); p.Op == token.AND && !lit {
+				return false // &n, not &T{N: n}
 			}
 		case *ast.SendStmt:
 			return p.Value != child
@@ -712,6 +746,9 @@ func (c *collector) countingUse(stack []ast.Node, depth int) bool {
 			}
 			if i > 0 && isExprStmt(stack[i-1]) && c.isHook(p) {
 				return true // a hook observes the attempt: c.OnRetry(n, err)
+			}
+			if p == c.selfCall {
+				return true // attempt+1, handed to the next attempt
 			}
 			ok, follow := c.countingCall(p, child, depth)
 			if !ok || !follow {
@@ -965,10 +1002,10 @@ func (c *collector) isCall(e ast.Expr, table map[string]map[string]bool) bool {
 }
 
 // reject records why loop is not a retry region, for -explain.
-func (c *collector) reject(loop ast.Stmt, format string, args ...any) {
+func (c *collector) reject(loop ast.Node, format string, args ...any) {
 	if c.cfg.explain {
 		if c.rejected == nil {
-			c.rejected = make(map[ast.Stmt]string)
+			c.rejected = make(map[ast.Node]string)
 		}
 		c.rejected[loop] = fmt.Sprintf(format, args...)
 	}
@@ -996,7 +1033,7 @@ func (c *collector) rootIs(e ast.Expr, v *types.Var) bool {
 // fieldProgress reports whether the loop writes a field or element of v
 // from what its attempt returned (opts.Page = resp.NextPage): the next
 // attempt asks for something else.
-func (c *collector) fieldProgress(loop ast.Stmt, v *types.Var, o *outcome) bool {
+func (c *collector) fieldProgress(loop ast.Node, v *types.Var, o *outcome) bool {
 	found := false
 	ast.Inspect(loop, func(n ast.Node) bool {
 		if as, ok := n.(*ast.AssignStmt); ok {

@@ -37,6 +37,12 @@ func (c *checker) fix(fi *funcInfo, s *site, reg *retry.Region) *analysis.Sugges
 	var anchor ast.Stmt
 	switch reg.Kind {
 	case retry.Loop:
+		if _, isLoop := reg.Node.(ast.Stmt); !isLoop {
+			return nil // a recursion: the key would have to be passed in
+		}
+		if _, isGoto := reg.Node.(*ast.LabeledStmt); isGoto {
+			return nil // a key declared before the label could be jumped over
+		}
 		anchor = stmtOf(file, reg.Node)
 	case retry.Callback:
 		if _, ok := reg.Node.(*ast.FuncLit); !ok {
