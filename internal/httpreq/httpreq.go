@@ -283,6 +283,38 @@ func NonIdempotent(method string) bool {
 // and by the IETF draft "The Idempotency-Key HTTP Header Field".
 var IdempotencyKeys = []string{"Idempotency-Key", "X-Idempotency-Key"}
 
+// FreshValues are the functions whose every call returns a new value: a
+// random number or text, a UUID or ULID, the current time. An idempotency
+// key made by one of them in each attempt is a new key for every retry,
+// and the server sees each retry as a new operation. Sources: the
+// packages' documentation (crypto/rand, math/rand, math/rand/v2, time;
+// google/uuid v1.6.0 uuid.go and version4.go, version7.go; gofrs/uuid v5
+// generator.go; oklog/ulid v2 ulid.go; rs/xid id.go).
+var FreshValues = map[string]map[string]bool{
+	"crypto/rand":              {"Text": true, "Read": true, "Int": true, "Prime": true},
+	"math/rand":                nil, // every function
+	"math/rand/v2":             nil,
+	"time":                     {"Now": true},
+	"github.com/google/uuid":   {"New": true, "NewString": true, "NewRandom": true, "NewV7": true, "NewUUID": true, "Must": true},
+	"github.com/gofrs/uuid":    {"NewV1": true, "NewV4": true, "NewV6": true, "NewV7": true, "Must": true},
+	"github.com/gofrs/uuid/v5": {"NewV1": true, "NewV4": true, "NewV6": true, "NewV7": true, "Must": true},
+	"github.com/oklog/ulid/v2": {"Make": true, "MustNew": true, "New": true},
+	"github.com/rs/xid":        {"New": true},
+}
+
+// IsFresh reports whether fn returns a new value at every call (see
+// FreshValues).
+func IsFresh(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	names, ok := FreshValues[fn.Pkg().Path()]
+	if !ok {
+		return false
+	}
+	return names == nil || names[fn.Name()]
+}
+
 // IsIdempotencyKey reports whether name, in any casing, is an idempotency
 // key header.
 func IsIdempotencyKey(name string) bool {

@@ -58,6 +58,9 @@ type funcInfo struct {
 	vars    map[*types.Var]*reqState
 	setsKey bool
 	sites   []*site
+	// keySets are the req.Header.Set(key, value) calls that set an
+	// idempotency key.
+	keySets []*ast.CallExpr
 }
 
 // analyzeFunc tracks the requests of decl, at cur, when it calls a send:
@@ -446,6 +449,7 @@ func (fi *funcInfo) headerUse(st *reqState, stack []ast.Node, k int) {
 			if len(call.Args) == 2 && fi.isKey(call.Args[0], false) {
 				st.keyed = true
 				fi.setsKey = true
+				fi.keySets = append(fi.keySets, call)
 			}
 		}
 	case *ast.IndexExpr: // req.Header["Idempotency-Key"] = ...
@@ -650,4 +654,86 @@ func (fi *funcInfo) restyChain(e ast.Expr, st *site, depth int) {
 func (c *checker) where(pos token.Pos) string {
 	p := c.pass.Fset.Position(pos)
 	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
+}
+
+// freshAt returns where the value e gets a value that is new at every
+// evaluation (see httpreq.FreshValues): a call of such a function in e, or
+// in a value assigned in the function to a variable e mentions, or such a
+// call that fills the variable (rand.Read(b)); token.NoPos when there is
+// none.
+func (fi *funcInfo) freshAt(e ast.Node, depth int) token.Pos {
+	info := fi.c.pass.TypesInfo
+	if depth > 4 {
+		return token.NoPos
+	}
+	at := token.NoPos
+	ast.Inspect(e, func(n ast.Node) bool {
+		if at.IsValid() {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if httpreq.IsFresh(httpreq.Callee(info, n)) {
+				at = n.Pos()
+			}
+		case *ast.Ident:
+			v, ok := info.Uses[n].(*types.Var)
+			if !ok || v.Pos() < fi.decl.Pos() || v.Pos() >= fi.decl.End() {
+				return true
+			}
+			at = fi.freshVar(v, depth)
+		}
+		return true
+	})
+	return at
+}
+
+// freshVar returns where local variable v gets a fresh value (see
+// freshAt), or token.NoPos.
+func (fi *funcInfo) freshVar(v *types.Var, depth int) token.Pos {
+	info := fi.c.pass.TypesInfo
+	at := token.NoPos
+	ast.Inspect(fi.decl.Body, func(n ast.Node) bool {
+		if at.IsValid() {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if code.IdentVar(info, lhs) != v {
+					continue
+				}
+				rhs := n.Rhs[0]
+				if len(n.Lhs) == len(n.Rhs) {
+					rhs = n.Rhs[i]
+				}
+				if p := fi.freshAt(rhs, depth+1); p.IsValid() {
+					at = n.Pos()
+				}
+			}
+		case *ast.CallExpr: // rand.Read(b)
+			if httpreq.IsFresh(httpreq.Callee(info, n)) {
+				for _, a := range n.Args {
+					if code.VarOf(info, stripSlice(a)) == v {
+						at = n.Pos()
+					}
+				}
+			}
+		}
+		return true
+	})
+	return at
+}
+
+// stripSlice returns x for x[:], x[i:j], &x, and e otherwise.
+func stripSlice(e ast.Expr) ast.Expr {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.SliceExpr:
+		return x.X
+	case *ast.UnaryExpr:
+		if x.Op == token.AND {
+			return x.X
+		}
+	}
+	return e
 }

@@ -95,6 +95,7 @@ func run(pass *analysis.Pass) (any, error) {
 	r := report.New(pass)
 	for _, fd := range decls {
 		c.check(r, infos[fd])
+		c.checkFreshKeys(r, infos[fd])
 	}
 	c.checkTargets(r)
 	return nil, nil
@@ -209,6 +210,28 @@ func (c *checker) paramSends(fn *types.Func, i int) string {
 		}
 	}
 	return ""
+}
+
+// checkFreshKeys reports the idempotency keys of fi made anew in every
+// attempt of a retry region: the key is meant to be the same for every
+// retry of one operation.
+func (c *checker) checkFreshKeys(r *report.Reporter, fi *funcInfo) {
+	for _, set := range fi.keySets {
+		reg := c.regions.Enclosing(set.Pos())
+		if reg == nil || reg.Kind == retry.Client {
+			continue
+		}
+		gen := fi.freshAt(set.Args[1], 0)
+		if !gen.IsValid() || !reg.Repeats(gen) {
+			continue
+		}
+		r.Report(analysis.Diagnostic{
+			Pos: set.Args[1].Pos(),
+			End: set.Args[1].End(),
+			Message: fmt.Sprintf("idempotency key is made anew in every attempt of %s: the server takes each retry for a new operation and repeats its side effect; generate the key once, before the retries, and set the same one on every attempt",
+				describe(reg)),
+		})
+	}
 }
 
 // check reports the risky sites of fi that a retry region repeats.

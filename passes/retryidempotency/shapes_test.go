@@ -16,3 +16,9 @@ import (
 func TestShapes(t *testing.T) {
 	analysistest.Run(t, tvtest.TestData(), retryidempotency.Analyzer, "retryidempotency/shapes")
 }
+
+// TestFreshKey checks that a key made anew in every attempt is reported,
+// and one made once, or derived from the content, is not.
+func TestFreshKey(t *testing.T) {
+	analysistest.Run(t, tvtest.TestData(), retryidempotency.Analyzer, "retryidempotency/freshkey")
+}
