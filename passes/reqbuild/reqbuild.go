@@ -94,6 +94,9 @@ func run(pass *analysis.Pass) (any, error) {
 				pass.ExportObjectFact(fn, f)
 			}
 		case *ast.CallExpr:
+			if !returnsRequest(info.TypeOf(n)) {
+				continue // cheap: only a call that returns a request may build one
+			}
 			fn := httpreq.Callee(info, n)
 			if fn == nil || fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
 				continue
@@ -269,4 +272,18 @@ func headerOf(info *types.Info, e ast.Expr, v *types.Var) bool {
 			return false
 		}
 	}
+}
+
+// returnsRequest reports whether t, a call's type, is or holds an
+// *http.Request.
+func returnsRequest(t types.Type) bool {
+	if tup, ok := t.(*types.Tuple); ok {
+		for v := range tup.Variables() {
+			if httpreq.IsRequest(v.Type()) {
+				return true
+			}
+		}
+		return false
+	}
+	return t != nil && httpreq.IsRequest(t)
 }

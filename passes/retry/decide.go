@@ -688,6 +688,9 @@ type loopGraph struct {
 func newLoopGraph(g *cfg.CFG, loop ast.Node) *loopGraph {
 	lg := &loopGraph{g: g, loop: loop, preds: make(map[*cfg.Block][]*cfg.Block), conds: flow.Conditions(loop)}
 	for _, b := range g.Blocks {
+		if !b.Live || flow.Leaves(b, loop) {
+			continue // only the loop's blocks are walked back
+		}
 		for _, s := range b.Succs {
 			lg.preds[s] = append(lg.preds[s], b)
 		}

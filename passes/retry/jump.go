@@ -87,6 +87,9 @@ func (c *collector) recursion(decl *ast.FuncDecl) *Region {
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
+			if !named(n.Fun, fn.Name()) {
+				return true // cheap: most calls are of other names
+			}
 			if callee := httpreq.Callee(info, n); callee != nil && callee.Origin() == fn {
 				if v, ok := c.sameArgs(n, sig); ok && self == nil {
 					self, counter = n, v
@@ -145,4 +148,20 @@ func (c *collector) sameArgs(call *ast.CallExpr, sig *types.Signature) (*types.V
 		moved = p
 	}
 	return moved, moved != nil
+}
+
+// named reports whether fun, a call's function, is an identifier or a
+// selector of that name.
+func named(fun ast.Expr, name string) bool {
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		return f.Name == name
+	case *ast.SelectorExpr:
+		return f.Sel.Name == name
+	case *ast.IndexExpr:
+		return named(f.X, name)
+	case *ast.IndexListExpr:
+		return named(f.X, name)
+	}
+	return false
 }

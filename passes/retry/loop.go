@@ -66,6 +66,11 @@ func (c *collector) newLoop(loop ast.Stmt, body *ast.BlockStmt, fn ast.Node) *Re
 		if !isInteger(tv.Type) {
 			// Over data, or a channel or function, unless it is a
 			// retry iterator, which yields one value per attempt.
+			switch tv.Type.Underlying().(type) {
+			case *types.Chan, *types.Signature:
+			default:
+				return nil
+			}
 			if iter = c.iterator(l.X); iter == nil {
 				return nil
 			}
@@ -94,6 +99,9 @@ func (c *collector) newLoop(loop ast.Stmt, body *ast.BlockStmt, fn ast.Node) *Re
 		}
 	default:
 		return nil
+	}
+	if !c.hasFallible(body) {
+		return nil // nothing to retry: most loops, and cheap to tell
 	}
 	if ch := c.receivesWork(body); ch != nil {
 		c.reject(loop, "it receives work from %s: a worker loop", types.ExprString(ch))
@@ -1103,3 +1111,21 @@ func (c *collector) reportsFailure(b *cfg.Block) bool {
 
 // testFailures are the calls that fail a test.
 var testFailures = map[string]map[string]bool{"testing": failureCalls["testing"]}
+
+// hasFallible reports whether body calls, outside function literals, a
+// function whose last result is an error.
+func (c *collector) hasFallible(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if fallible(c.pass.TypesInfo, n) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
