@@ -7,6 +7,7 @@
 //	tvreport errors [-stderr run.stderr]... run.json ...
 //	go mod edit -json | tvreport localreplaces
 //	tvreport triage -findings eval/results/findings.json -rules eval/triage.tsv
+//	tvreport regions -modules eval/modules.txt -truth FILE... -o eval/results/regions run.json
 //
 // findings writes PREFIX.json (one record per finding) and PREFIX.md (counts
 // per analyzer and per module, then every finding). errors prints every
@@ -16,7 +17,8 @@
 // module paths that a go.mod replaces with a directory, for eval/fix.sh to
 // drop. triage joins the findings with the verdicts of eval/triage.tsv
 // and prints the triage table, the precision, and any finding no rule
-// covers.
+// covers. regions matches the -retry.explain diagnostics of a run with
+// hand-read ground truth on retry loops (see regions.go).
 package main
 
 import (
@@ -46,13 +48,15 @@ func main() {
 		localReplacesCmd()
 	case "triage":
 		triageCmd(os.Args[2:])
+	case "regions":
+		regionsCmd(os.Args[2:])
 	default:
 		usage()
 	}
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: tvreport findings -modules FILE -o PREFIX JSON...\n       tvreport errors [-stderr FILE]... JSON...\n       go mod edit -json | tvreport localreplaces")
+	fmt.Fprintln(os.Stderr, "usage: tvreport findings -modules FILE -o PREFIX JSON...\n       tvreport errors [-stderr FILE]... JSON...\n       go mod edit -json | tvreport localreplaces\n       tvreport regions -modules FILE -truth FILE... (-packages | -o PREFIX JSON...)")
 	os.Exit(2)
 }
 
