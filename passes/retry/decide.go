@@ -873,7 +873,7 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 		last polarity
 	}
 	var v verdict
-	arrived, bad := false, false
+	arrived, bad, direct := false, false, false
 	var badWay string
 	seen := make(map[state]bool)
 	signals := make(map[string]bool)
@@ -904,6 +904,8 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 				if nl == later {
 					v.indirect = true
 					nl = failure
+				} else if nl == failure {
+					direct = true
 				}
 				if nl != failure {
 					bad = true
@@ -935,6 +937,10 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 		return verdict{why: "it goes round without testing its outcome"}
 	case !arrived:
 		return verdict{why: "the loop never repeats it"}
+	case !direct:
+		// Only what came after it fails and goes round (a stream read
+		// that skips a bad event): it is not the attempt that is retried.
+		return verdict{why: "only a later operation's failure goes round, never its own"}
 	}
 	v.ok, v.reach = true, reach
 	for _, b := range lg.g.Blocks {

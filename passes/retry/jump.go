@@ -80,6 +80,9 @@ func (c *collector) recursion(decl *ast.FuncDecl) *Region {
 		return nil
 	}
 	sig := fn.Type().(*types.Signature)
+	if !countable(sig) {
+		return nil // no counter to move on, or nothing that can fail
+	}
 	var self *ast.CallExpr
 	var counter *types.Var
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
@@ -162,6 +165,21 @@ func named(fun ast.Expr, name string) bool {
 		return named(f.X, name)
 	case *ast.IndexListExpr:
 		return named(f.X, name)
+	}
+	return false
+}
+
+// countable reports whether sig has an integer parameter and an error as
+// its last result: what a function that retries by calling itself needs.
+func countable(sig *types.Signature) bool {
+	res := sig.Results()
+	if res.Len() == 0 || !httpreq.IsError(res.At(res.Len()-1).Type()) {
+		return false
+	}
+	for v := range sig.Params().Variables() {
+		if isInteger(v.Type()) {
+			return true
+		}
 	}
 	return false
 }
