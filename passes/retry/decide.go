@@ -788,6 +788,9 @@ type verdict struct {
 	reach map[*cfg.Block]bool
 	// why says why the attempt is not repeated only after a failure.
 	why string
+	// failed are the blocks that the ways from the attempt reach only
+	// after a failure of it (the last deciding branch says so).
+	failed map[*cfg.Block]bool
 	// indirect says that some way round is decided by the failure of a
 	// later operation on the attempt's results, not by the attempt's own
 	// (newRequest's result sent by c.Do): another attempt may fit better.
@@ -874,6 +877,7 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 	}
 	var v verdict
 	arrived, bad, direct := false, false, false
+	states := make(map[*cfg.Block]int) // the lasts each block is reached with
 	var badWay string
 	seen := make(map[state]bool)
 	signals := make(map[string]bool)
@@ -922,6 +926,7 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 					v.successExits = append(v.successExits, s)
 				}
 			default:
+				states[s] |= 1 << nl
 				if st := (state{s, nl}); !seen[st] {
 					seen[st] = true
 					visit(s, nl, ns)
@@ -943,6 +948,12 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 		return verdict{why: "only a later operation's failure goes round, never its own"}
 	}
 	v.ok, v.reach = true, reach
+	v.failed = make(map[*cfg.Block]bool)
+	for b, st := range states {
+		if st&^(1<<failure|1<<later) == 0 {
+			v.failed[b] = true
+		}
+	}
 	for _, b := range lg.g.Blocks {
 		if b.Live && !reach[b] && len(b.Nodes) > 0 && !flow.Leaves(b, lg.loop) {
 			v.once = append(v.once, b)

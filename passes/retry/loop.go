@@ -174,7 +174,7 @@ func (c *collector) repeats(lg *loopGraph, node ast.Node, body *ast.BlockStmt, h
 	for v, st := range carried {
 		// The attempt's own results, carried into the next attempt,
 		// are a cursor: pager, err = pager.Next(ctx).
-		if st == progressState || clause[v] || st == selfState && (results[v] || c.fieldProgress(node, v, att.o)) {
+		if st == progressState || clause[v] || st == selfState && (results[v] || c.fieldProgress(node, v, att)) {
 			progress[v] = true
 		}
 		if st != noState && isInteger(v.Type()) {
@@ -232,6 +232,8 @@ func isSignal(t types.Type) bool {
 type attempt struct {
 	call    *ast.CallExpr
 	o       *outcome
+	lg      *loopGraph
+	failed  map[*cfg.Block]bool // see verdict.failed
 	once    []span
 	signals []string
 }
@@ -256,7 +258,8 @@ func (c *collector) attempt(lg *loopGraph, loop ast.Node, body *ast.BlockStmt) *
 	var (
 		tags     map[ast.Expr]ast.Expr
 		why      []string
-		fallback *attempt // the first attempt decided only indirectly
+		fallback *attempt // the first attempt
+		direct   *attempt // the first attempt decided by its own outcome alone
 	)
 	defer func() {
 		if len(why) > 0 && fallback == nil {
@@ -291,18 +294,27 @@ func (c *collector) attempt(lg *loopGraph, loop ast.Node, body *ast.BlockStmt) *
 			continue
 		}
 		why = nil
-		att := &attempt{call: call, o: o, signals: v.signals}
+		att := &attempt{call: call, o: o, lg: lg, failed: v.failed, signals: v.signals}
 		for _, b := range v.once {
 			for _, n := range b.Nodes {
 				att.once = append(att.once, span{n.Pos(), n.End()})
 			}
 		}
-		if !v.indirect {
+		// A send is the operation when there is one (c.do(req), not the
+		// request it sends nor the error it makes of the response);
+		// else the first attempt decided by its own outcome alone.
+		if httpreq.SendsRequest(httpreq.Callee(info, call)) {
 			return att
+		}
+		if !v.indirect && direct == nil {
+			direct = att
 		}
 		if fallback == nil {
 			fallback = att
 		}
+	}
+	if direct != nil {
+		return direct
 	}
 	return fallback
 }
@@ -809,7 +821,16 @@ func (c *collector) countingCall(call *ast.CallExpr, arg ast.Node, depth int) (o
 		}
 	}
 	fn := httpreq.Callee(info, call)
-	if fn == nil || fn.Pkg() == nil {
+	if fn == nil {
+		// A function value (a backoff strategy in a variable, a hook
+		// in a field) that only decides or delays: its results are
+		// bools, errors and durations, so the counter ends there.
+		if sig, ok := info.TypeOf(call.Fun).Underlying().(*types.Signature); ok && decidesOnly(sig) {
+			return true, false
+		}
+		return false, false
+	}
+	if fn.Pkg() == nil {
 		return false, false
 	}
 	path := fn.Pkg().Path()
@@ -1041,7 +1062,8 @@ func (c *collector) rootIs(e ast.Expr, v *types.Var) bool {
 // fieldProgress reports whether the loop writes a field or element of v
 // from what its attempt returned (opts.Page = resp.NextPage): the next
 // attempt asks for something else.
-func (c *collector) fieldProgress(loop ast.Node, v *types.Var, o *outcome) bool {
+func (c *collector) fieldProgress(loop ast.Node, v *types.Var, att *attempt) bool {
+	o := att.o
 	found := false
 	ast.Inspect(loop, func(n ast.Node) bool {
 		if as, ok := n.(*ast.AssignStmt); ok {
@@ -1053,8 +1075,15 @@ func (c *collector) fieldProgress(loop ast.Node, v *types.Var, o *outcome) bool 
 				if len(as.Lhs) == len(as.Rhs) {
 					rhs = as.Rhs[i]
 				}
-				if o.mentions(rhs) || as.Tok != token.ASSIGN && as.Tok != token.DEFINE {
-					found = true // from the results, or op= (offset += n)
+				if !o.mentions(rhs) && as.Tok == token.ASSIGN {
+					continue
+				}
+				// From the results, or op= (offset += n): progress,
+				// unless only a failure leads there: a correction the
+				// server asked for (metadata.bucketLocation =
+				// errResponse.Region), as in minio-go's retries.
+				if !att.afterFailure(as) {
+					found = true
 				}
 			}
 		}
@@ -1128,4 +1157,23 @@ func (c *collector) hasFallible(body *ast.BlockStmt) bool {
 		return !found
 	})
 	return found
+}
+
+// decidesOnly reports whether every result of sig is a bool, an error or a
+// time.Duration (or it has none).
+func decidesOnly(sig *types.Signature) bool {
+	for v := range sig.Results().Variables() {
+		t := v.Type()
+		if !isBool(t) && !httpreq.IsError(t) && !httpreq.IsNamed(t, "time", "Duration") {
+			return false
+		}
+	}
+	return true
+}
+
+// afterFailure reports whether only a failure of the attempt leads to
+// node n: its block is reached from the attempt on failed ways only.
+func (a *attempt) afterFailure(n ast.Node) bool {
+	b, _ := flow.Locate(a.lg.g, n)
+	return b != nil && a.failed[b]
 }

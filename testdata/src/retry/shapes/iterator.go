@@ -134,3 +134,62 @@ func (c *Client) getWithAttempts(ctx context.Context, path string) (*http.Respon
 	}
 	return nil, err
 }
+
+// backoffFunc is grpc's health client's: a strategy in a variable, that
+// sleeps and says whether to go on.
+var backoffFunc = func(ctx context.Context, retries int) bool {
+	select {
+	case <-time.After(time.Duration(retries) * time.Second):
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+// watch reconnects with the attempt count handed to a function value that
+// only decides (grpc@v1.85.0 health/client.go:63).
+func (c *Client) watch(ctx context.Context, path string) error {
+	tryCnt := 0
+	for { // want `loop region attempt c.httpClient.Do counter tryCnt`
+		if tryCnt > 0 && !backoffFunc(ctx, tryCnt-1) {
+			return nil
+		}
+		tryCnt++
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.baseURL+path, nil)
+		if err != nil {
+			return err
+		}
+		resp, err := c.httpClient.Do(req)
+		if err != nil {
+			continue
+		}
+		tryCnt = 0
+		resp.Body.Close()
+		return nil
+	}
+}
+
+type location struct{ region string }
+
+// putObject corrects the region the server names in its error and sends
+// again: a field set from the response on a failure is a correction, not
+// a next page (minio-go@v7.4.1 api.go:740).
+func (c *Client) putObject(ctx context.Context, loc *location) (*http.Response, error) {
+	for attempt := 0; attempt < 3; attempt++ { // want `loop region attempt c.httpClient.Do counter attempt`
+		req, err := http.NewRequestWithContext(ctx, http.MethodPut, c.baseURL+loc.region, nil)
+		if err != nil {
+			return nil, err
+		}
+		resp, err := c.httpClient.Do(req)
+		if err != nil {
+			continue
+		}
+		if resp.StatusCode == http.StatusMovedPermanently {
+			resp.Body.Close()
+			loc.region = resp.Header.Get("X-Region")
+			continue
+		}
+		return resp, nil
+	}
+	return nil, errors.New("gave up")
+}
