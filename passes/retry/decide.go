@@ -499,6 +499,8 @@ func either(x, y polarity) polarity {
 		return x
 	case x == success || y == success || x == mixed || y == mixed:
 		return mixed
+	case x == later && (y == neutral || y == payload), y == later && (x == neutral || x == payload):
+		return later // parse(ev) != nil || len(ev.Data) == 0
 	case x == payload && (y == payload || y == neutral), y == payload && x == neutral:
 		return payload
 	}

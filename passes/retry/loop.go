@@ -280,6 +280,10 @@ func (c *collector) attempt(lg *loopGraph, loop ast.Node, body *ast.BlockStmt) *
 		if _, isCond := node.(ast.Expr); !isCond && flow.Results(info, node, call) == nil {
 			continue // neither assigned nor tested: not an attempt
 		}
+		if p := c.consumes(call, body); p != nil {
+			why = append(why, types.ExprString(call.Fun)+": it works on what "+types.ExprString(p.Fun)+" returned, new in every iteration")
+			continue
+		}
 		if tags == nil {
 			tags = switchTags(loop)
 		}
@@ -1176,4 +1180,100 @@ func decidesOnly(sig *types.Signature) bool {
 func (a *attempt) afterFailure(n ast.Node) bool {
 	b, _ := flow.Locate(a.lg.g, n)
 	return b != nil && a.failed[b]
+}
+
+// consumes returns a read of a stream in body (see reads) whose results
+// feed call's arguments or receiver, through variables of body: call then
+// works on what the read returned, new in every iteration
+// (json.Unmarshal(ev.Data) after ev, err := r.Next()), and is not the
+// operation the loop repeats. The inputs of a request made for call
+// (req, err := newRequest(); c.Do(req)) are not followed.
+func (c *collector) consumes(call *ast.CallExpr, body *ast.BlockStmt) *ast.CallExpr {
+	info := c.pass.TypesInfo
+	work := append([]ast.Expr(nil), call.Args...)
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if _, isMethod := info.Selections[sel]; isMethod {
+			work = append(work, sel.X)
+		}
+	}
+	seen := make(map[*types.Var]bool)
+	var found *ast.CallExpr
+	for len(work) > 0 && found == nil {
+		e := work[len(work)-1]
+		work = work[:len(work)-1]
+		ast.Inspect(e, func(n ast.Node) bool {
+			if found != nil {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.CallExpr:
+				if n != call && fallible(info, n) && c.reads(n) {
+					found = n
+					return false
+				}
+				if madeRequest(info, n) {
+					return false // a request made for call: what it is made of is call's input
+				}
+			case *ast.Ident:
+				v, ok := info.Uses[n].(*types.Var)
+				if !ok || seen[v] || v.Pos() < body.Pos() || v.Pos() >= body.End() {
+					return true
+				}
+				seen[v] = true
+				work = append(work, c.derives(v, body)...)
+			}
+			return true
+		})
+	}
+	return found
+}
+
+// reads reports whether call is a read of a stream: a method call whose
+// arguments are only constants and contexts (ev, err := r.Next(),
+// s.Recv(), r.ReadString('\n')), whose result can differ from one call to
+// the next only by the receiver's state.
+func (c *collector) reads(call *ast.CallExpr) bool {
+	info := c.pass.TypesInfo
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	if s, ok := info.Selections[sel]; !ok || s.Kind() != types.MethodVal {
+		return false
+	}
+	for _, a := range call.Args {
+		tv, ok := info.Types[a]
+		if !ok || tv.Value == nil && !httpreq.IsNamed(tv.Type, "context", "Context") {
+			return false
+		}
+	}
+	return !madeRequest(info, call)
+}
+
+// madeRequest reports whether call returns a request (net/http's,
+// go-retryablehttp's) among its results.
+func madeRequest(info *types.Info, call *ast.CallExpr) bool {
+	t := info.TypeOf(call)
+	vars := []types.Type{t}
+	if tup, ok := t.(*types.Tuple); ok {
+		vars = vars[:0]
+		for v := range tup.Variables() {
+			vars = append(vars, v.Type())
+		}
+	}
+	for _, t := range vars {
+		if httpreq.IsRequest(t) || httpreq.IsNamed(deref(t), httpreq.Retryable, "Request") {
+			return true
+		}
+	}
+	return false
+}
+
+func deref(t types.Type) types.Type {
+	if p, ok := t.(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
 }

@@ -4,6 +4,7 @@ package a
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log"
@@ -309,5 +310,28 @@ func waitForDelivered(s sub) {
 			return
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+type event struct{ Data []byte }
+
+type sseReader struct{}
+
+func (sseReader) Next() (event, error) { return event{}, nil }
+
+// Silent: a stream read that skips the events it cannot use. Only what it
+// does with an event fails and goes round; its own failure returns: it
+// reads the next event, it retries nothing
+// (godo@v1.237.0 action_gateway_runtime.go:189).
+func nextGood(r sseReader) ([]byte, error) {
+	for {
+		ev, err := r.Next()
+		if err != nil {
+			return nil, err
+		}
+		if json.Unmarshal(ev.Data, new(any)) != nil || len(ev.Data) == 0 {
+			continue
+		}
+		return ev.Data, nil
 	}
 }

@@ -1,7 +1,9 @@
 package shapes
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
@@ -190,6 +192,23 @@ func (c *Client) putObject(ctx context.Context, loc *location) (*http.Response, 
 			continue
 		}
 		return resp, nil
+	}
+	return nil, errors.New("gave up")
+}
+
+// postJSON encodes in every attempt: json.Marshal makes the same bytes
+// from the same value, so the send is still the operation retried.
+func (c *Client) postJSON(ctx context.Context, path string, v any) (*http.Response, error) {
+	for attempt := 0; attempt < 3; attempt++ { // want `loop region attempt c.httpClient.Post counter attempt`
+		b, err := json.Marshal(v)
+		if err != nil {
+			return nil, err
+		}
+		resp, err := c.httpClient.Post(c.baseURL+path, "application/json", bytes.NewReader(b))
+		if err == nil {
+			return resp, nil
+		}
+		time.Sleep(time.Second)
 	}
 	return nil, errors.New("gave up")
 }
