@@ -885,6 +885,13 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 	signals := make(map[string]bool)
 	var visit func(b *cfg.Block, last polarity, sig string)
 	visit = func(b *cfg.Block, last polarity, sig string) {
+		from := 0
+		if b == at {
+			from = i + 1
+		}
+		if o.assertsSuccess(b.Nodes[from:]) {
+			last, sig = success, "an assertion that it succeeded"
+		}
 		for k, s := range b.Succs {
 			if bad {
 				return
@@ -978,4 +985,25 @@ func (o *outcome) describe(cond ast.Expr, truth bool) string {
 		return s
 	}
 	return "not " + s
+}
+
+// assertsSuccess reports whether one of nodes stops the test unless the
+// attempt succeeded (require.NoError(t, err)): after it, it did.
+func (o *outcome) assertsSuccess(nodes []ast.Node) bool {
+	for _, n := range nodes {
+		es, ok := n.(*ast.ExprStmt)
+		if !ok {
+			continue
+		}
+		call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+		if !ok || !o.c.isCall(call, assertsNoError) {
+			continue
+		}
+		for _, a := range call.Args {
+			if o.isErr(a) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -920,6 +920,13 @@ var failureCalls = map[string]map[string]bool{
 	"os":      {"Exit": true},
 }
 
+// assertsNoError are the functions (and methods, by their package) that
+// stop a test unless the error they are given is nil (testify's require
+// package: "require ... stops test execution on failure", require.go).
+var assertsNoError = map[string]map[string]bool{
+	"github.com/stretchr/testify/require": {"NoError": true, "NoErrorf": true, "Nil": true, "Nilf": true},
+}
+
 // errorMakers are the functions whose result is never a nil error.
 var errorMakers = map[string]map[string]bool{
 	"errors": {"New": true},

@@ -5,5 +5,5 @@ import "reqbuild/a"
 
 func use() {
 	_, _ = a.NewForm("POST", "http://x", "a=b") // want `NewForm: method 0, body -1, keyed false`
-	_, _ = a.NewKeyed("POST", "http://x", "k") // want `NewKeyed: method 0, body -1, keyed true`
+	_, _ = a.NewKeyed("POST", "http://x", "k")  // want `NewKeyed: method 0, body -1, keyed true`
 }

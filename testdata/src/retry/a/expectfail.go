@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 type picker interface{ Pick() (string, error) }
@@ -106,5 +108,25 @@ func TestTrialsExpectCancel(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+type runStatus struct{ Status string }
+
+func readRun() (runStatus, error) { return runStatus{}, nil }
+
+// Silent: the test stops unless the read succeeded; what goes round is a
+// job still running: a poll (go-tfe@v1.111.2 helper_test.go:515).
+func TestPollUntilApplied(t *testing.T) {
+	for i := 0; ; i++ {
+		run, err := readRun()
+		require.NoError(t, err)
+		if run.Status == "applied" {
+			break
+		}
+		if i > 60 {
+			t.Fatal("timeout")
+		}
+		time.Sleep(time.Second)
 	}
 }
