@@ -450,6 +450,10 @@ func (fi *funcInfo) headerUse(st *reqState, stack []ast.Node, k int) {
 				st.keyed = true
 				fi.setsKey = true
 				fi.keySets = append(fi.keySets, call)
+			} else if tv, ok := fi.c.pass.TypesInfo.Types[call.Args[0]]; !ok || tv.Value == nil {
+				// for k, v := range h { req.Header.Set(k, v[0]) }: a
+				// header whose name is not known may be the key.
+				st.escaped = true
 			}
 		}
 	case *ast.IndexExpr: // req.Header["Idempotency-Key"] = ...
