@@ -906,7 +906,12 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 					nl, ns, decided = success, o.describe(lg.cond(b), k == 0), true
 				}
 			case p != neutral && !(weak && last == success):
-				nl, ns, decided = p, o.describe(lg.cond(b), k == 0), p == success
+				nl, decided = p, p == success
+				if p != last {
+					// Name the branch that decided, not one that
+					// only confirms it.
+					ns = o.describe(lg.cond(b), k == 0)
+				}
 				if weak && last == later && p == failure {
 					nl = later // still decided by what came after the attempt
 				}
@@ -984,7 +989,20 @@ func (o *outcome) describe(cond ast.Expr, truth bool) string {
 	if truth {
 		return s
 	}
-	return "not " + s
+	switch e := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.NOT && o.tags[cond] == nil {
+			return types.ExprString(e.X) // !retry is false: retry
+		}
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+			if o.tags[cond] == nil {
+				return types.ExprString(e.X) + " " + negate(e.Op).String() + " " + types.ExprString(e.Y)
+			}
+		}
+	}
+	return "not (" + s + ")"
 }
 
 // assertsSuccess reports whether one of nodes stops the test unless the
