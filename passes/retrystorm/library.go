@@ -166,9 +166,9 @@ func (c *checker) isConstZero(e ast.Expr) bool {
 	return ok && tv.Value != nil && constant.Sign(tv.Value) == 0
 }
 
-// isZeroBackOff reports whether e is &backoff.ZeroBackOff{} or
-// new(backoff.ZeroBackOff) of package pkg, or a local variable initialized
-// to one and never assigned again.
+// isZeroBackOff reports whether e is &backoff.ZeroBackOff{},
+// new(backoff.ZeroBackOff) or backoff.NewConstantBackOff(0) of package pkg,
+// or a local variable initialized to one and never assigned again.
 func (c *checker) isZeroBackOff(e ast.Expr, pkg string) bool {
 	e = c.definition(e)
 	switch e := ast.Unparen(e).(type) {
@@ -181,6 +181,11 @@ func (c *checker) isZeroBackOff(e ast.Expr, pkg string) bool {
 			if _, builtin := c.pass.TypesInfo.Uses[id].(*types.Builtin); builtin {
 				return httpreq.IsNamed(c.pass.TypesInfo.TypeOf(e.Args[0]), pkg, "ZeroBackOff")
 			}
+		}
+		// backoff.NewConstantBackOff(0): a constant wait of nothing
+		// is ZeroBackOff by another name (backoff.go).
+		if fn := httpreq.Callee(c.pass.TypesInfo, e); httpreq.Is(fn, pkg, "", "NewConstantBackOff") && len(e.Args) == 1 {
+			return c.isConstZero(e.Args[0])
 		}
 	}
 	return false

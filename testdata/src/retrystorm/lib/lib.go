@@ -124,3 +124,17 @@ func failsafeBackoff(c *http.Client) error {
 		return get(c, "http://example.com")
 	})
 }
+
+// A constant wait of nothing is ZeroBackOff by another name.
+func constantZeroV4(c *http.Client) error {
+	return backoff4.Retry(func() error {
+		return get(c, "http://example.com")
+	}, backoff4.NewConstantBackOff(0)) // want `backoff.ZeroBackOff retries with no delay and no bound`
+}
+
+// Silent: a constant wait of a second.
+func constantSecondV4(c *http.Client) error {
+	return backoff4.Retry(func() error {
+		return get(c, "http://example.com")
+	}, backoff4.NewConstantBackOff(1e9))
+}
