@@ -315,6 +315,20 @@ func IsFresh(fn *types.Func) bool {
 	return names == nil || names[fn.Name()]
 }
 
+// UnsentErrors are the errors (values, and types for errors.As) raised
+// before a request leaves the client: a refused connection (no server
+// accepted it) and a failed name lookup (no address to send to). A retry
+// after one of them cannot repeat a side effect. Sources: syscall's
+// ECONNREFUSED (connect(2)); net.DNSError, returned by the resolver before
+// any dial (net/lookup.go).
+var UnsentErrors = map[string]map[string]bool{
+	"syscall": {"ECONNREFUSED": true},
+	"net":     {"DNSError": true},
+}
+
+// IsUnsent reports whether pkg.name is one of UnsentErrors.
+func IsUnsent(pkg, name string) bool { return UnsentErrors[pkg][name] }
+
 // IsIdempotencyKey reports whether name, in any casing, is an idempotency
 // key header.
 func IsIdempotencyKey(name string) bool {

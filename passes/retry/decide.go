@@ -790,6 +790,9 @@ type verdict struct {
 	reach map[*cfg.Block]bool
 	// why says why the attempt is not repeated only after a failure.
 	why string
+	// sent says that some way round follows a failure that does not
+	// prove the request unsent (see provesUnsent).
+	sent bool
 	// failed are the blocks that the ways from the attempt reach only
 	// after a failure of it (the last deciding branch says so).
 	failed map[*cfg.Block]bool
@@ -874,8 +877,9 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 		return neutral, false
 	}
 	type state struct {
-		b    *cfg.Block
-		last polarity
+		b      *cfg.Block
+		last   polarity
+		unsent bool // the failure proves nothing was sent
 	}
 	var v verdict
 	arrived, bad, direct := false, false, false
@@ -883,27 +887,27 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 	var badWay string
 	seen := make(map[state]bool)
 	signals := make(map[string]bool)
-	var visit func(b *cfg.Block, last polarity, sig string)
-	visit = func(b *cfg.Block, last polarity, sig string) {
+	var visit func(b *cfg.Block, last polarity, sig string, unsent bool)
+	visit = func(b *cfg.Block, last polarity, sig string, unsent bool) {
 		from := 0
 		if b == at {
 			from = i + 1
 		}
 		if o.assertsSuccess(b.Nodes[from:]) {
-			last, sig = success, "an assertion that it succeeded"
+			last, sig, unsent = success, "an assertion that it succeeded", false
 		}
 		for k, s := range b.Succs {
 			if bad {
 				return
 			}
-			nl, ns := last, sig
+			nl, ns, nu := last, sig, unsent
 			decided := false // this branch says the attempt succeeded
 			switch p, weak := edge(b, k); {
 			case p == mixed:
 				// Success may have come this way: what was a failure
 				// still is; anything else may be a success.
 				if last != failure && last != later {
-					nl, ns, decided = success, o.describe(lg.cond(b), k == 0), true
+					nl, ns, decided, nu = success, o.describe(lg.cond(b), k == 0), true, false
 				}
 			case p != neutral && !(weak && last == success):
 				nl, decided = p, p == success
@@ -911,6 +915,10 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 					// Name the branch that decided, not one that
 					// only confirms it.
 					ns = o.describe(lg.cond(b), k == 0)
+					nu = false
+				}
+				if p == failure && o.provesUnsent(lg.cond(b), k == 0) {
+					nu = true
 				}
 				if weak && last == later && p == failure {
 					nl = later // still decided by what came after the attempt
@@ -935,20 +943,23 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 				}
 				arrived = true
 				signals[ns] = true
+				if !nu {
+					v.sent = true
+				}
 			case !reach[s]:
 				if decided {
 					v.successExits = append(v.successExits, s)
 				}
 			default:
 				states[s] |= 1 << nl
-				if st := (state{s, nl}); !seen[st] {
+				if st := (state{s, nl, nu}); !seen[st] {
 					seen[st] = true
-					visit(s, nl, ns)
+					visit(s, nl, ns, nu)
 				}
 			}
 		}
 	}
-	visit(at, neutral, "")
+	visit(at, neutral, "", false)
 	switch {
 	case bad && badWay != "":
 		return verdict{why: "it goes round after a success (" + badWay + ")"}
@@ -1020,6 +1031,54 @@ func (o *outcome) assertsSuccess(nodes []ast.Node) bool {
 		for _, a := range call.Args {
 			if o.isErr(a) {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// provesUnsent reports whether cond evaluating to truth proves that the
+// attempt's error is one raised before anything was sent: a refused
+// connection or a failed name lookup (errors.Is(err,
+// syscall.ECONNREFUSED), errors.As(err, &dnsErr) with a *net.DNSError).
+func (o *outcome) provesUnsent(cond ast.Expr, truth bool) bool {
+	info := o.c.pass.TypesInfo
+	switch e := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.NOT {
+			return o.provesUnsent(e.X, !truth)
+		}
+	case *ast.BinaryExpr:
+		if (e.Op == token.LAND && truth) || (e.Op == token.LOR && !truth) {
+			return o.provesUnsent(e.X, truth) || o.provesUnsent(e.Y, truth)
+		}
+		if (e.Op == token.LOR && truth) || (e.Op == token.LAND && !truth) {
+			return o.provesUnsent(e.X, truth) && o.provesUnsent(e.Y, truth)
+		}
+	case *ast.CallExpr:
+		fn := httpreq.Callee(info, e)
+		if !truth || fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "errors" || len(e.Args) != 2 || !o.isErr(e.Args[0]) {
+			return false
+		}
+		switch fn.Name() {
+		case "Is":
+			v := code.VarOf(info, e.Args[1])
+			if v == nil {
+				if sel, ok := ast.Unparen(e.Args[1]).(*ast.SelectorExpr); ok {
+					c, _ := info.Uses[sel.Sel].(*types.Const)
+					return c != nil && c.Pkg() != nil && httpreq.IsUnsent(c.Pkg().Path(), c.Name())
+				}
+				return false
+			}
+			return v.Pkg() != nil && httpreq.IsUnsent(v.Pkg().Path(), v.Name())
+		case "As":
+			t := info.TypeOf(e.Args[1])
+			if p, ok := t.(*types.Pointer); ok {
+				if q, ok := p.Elem().(*types.Pointer); ok {
+					if n, ok := types.Unalias(q.Elem()).(*types.Named); ok && n.Obj().Pkg() != nil {
+						return httpreq.IsUnsent(n.Obj().Pkg().Path(), n.Obj().Name())
+					}
+				}
 			}
 		}
 	}

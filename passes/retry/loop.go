@@ -189,7 +189,7 @@ func (c *collector) repeats(lg *loopGraph, node ast.Node, body *ast.BlockStmt, h
 		c.reject(node, "counter %s is used as data, not only counted, at %s", use.Name, c.pass.Fset.Position(use.Pos()))
 		return nil
 	}
-	return &Region{Kind: Loop, Node: node, Body: body, Attempt: att.call, Counter: counter, Signals: att.signals, once: att.once}
+	return &Region{Kind: Loop, Node: node, Body: body, Attempt: att.call, Counter: counter, Signals: att.signals, Unsent: att.unsent, once: att.once}
 }
 
 func isInteger(t types.Type) bool {
@@ -234,6 +234,7 @@ type attempt struct {
 	o       *outcome
 	lg      *loopGraph
 	failed  map[*cfg.Block]bool // see verdict.failed
+	unsent  bool                // every way round proves nothing was sent
 	once    []span
 	signals []string
 }
@@ -298,7 +299,7 @@ func (c *collector) attempt(lg *loopGraph, loop ast.Node, body *ast.BlockStmt) *
 			continue
 		}
 		why = nil
-		att := &attempt{call: call, o: o, lg: lg, failed: v.failed, signals: v.signals}
+		att := &attempt{call: call, o: o, lg: lg, failed: v.failed, signals: v.signals, unsent: !v.sent}
 		for _, b := range v.once {
 			for _, n := range b.Nodes {
 				att.once = append(att.once, span{n.Pos(), n.End()})

@@ -141,6 +141,11 @@ type Region struct {
 	// Iterator is the retry iterator that a Loop ranges over, if any
 	// (see IteratorFact): it waits between the attempts.
 	Iterator *types.Func
+	// Unsent says that a Loop goes round only after errors that prove
+	// its request never left the client (a refused connection, a failed
+	// name lookup: internal/httpreq.UnsentErrors): a retry repeats no
+	// side effect.
+	Unsent bool
 
 	// once are the spans of a Loop's body that run at most once: the
 	// success path after its last conditional continue.

@@ -241,8 +241,8 @@ func (c *checker) check(r *report.Reporter, fi *funcInfo) {
 			continue
 		}
 		reg := c.regions.Enclosing(s.call.Pos())
-		if reg == nil || c.methodChecked(reg) {
-			continue
+		if reg == nil || reg.Unsent || c.methodChecked(reg) {
+			continue // no retry, or one after nothing was sent, or one that checks the method
 		}
 		d := analysis.Diagnostic{Pos: s.call.Pos(), End: s.call.End()}
 		if s.via != nil {

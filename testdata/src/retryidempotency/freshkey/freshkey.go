@@ -7,8 +7,12 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"net"
 	"net/http"
+	"os"
 	"strconv"
+	"syscall"
 	"time"
 )
 
@@ -120,6 +124,60 @@ func knownHeaders(c *http.Client, url string, body []byte) (*http.Response, erro
 		var resp *http.Response
 		if resp, err = c.Do(req); err == nil { // want `POST request is retried by this loop without an Idempotency-Key header`
 			return resp, nil
+		}
+		time.Sleep(time.Second)
+	}
+	return nil, err
+}
+
+// Silent: only a refused connection is retried: the server never saw
+// the request.
+func refusedOnly(c *http.Client, url string, body []byte) (*http.Response, error) {
+	var err error
+	for i := 0; i < 3; i++ {
+		req, _ := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
+		var resp *http.Response
+		resp, err = c.Do(req)
+		if err == nil {
+			return resp, nil
+		}
+		if !errors.Is(err, syscall.ECONNREFUSED) {
+			return nil, err
+		}
+		time.Sleep(time.Second)
+	}
+	return nil, err
+}
+
+// Silent: only a failed name lookup is retried.
+func dnsOnly(c *http.Client, url string, body []byte) (*http.Response, error) {
+	var err error
+	for i := 0; i < 3; i++ {
+		req, _ := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
+		var resp *http.Response
+		resp, err = c.Do(req)
+		var dnsErr *net.DNSError
+		if err != nil && errors.As(err, &dnsErr) {
+			time.Sleep(time.Second)
+			continue
+		}
+		return resp, err
+	}
+	return nil, err
+}
+
+// Reported: a timeout is retried too; the server may have the request.
+func refusedOrTimeout(c *http.Client, url string, body []byte) (*http.Response, error) {
+	var err error
+	for i := 0; i < 3; i++ {
+		req, _ := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
+		var resp *http.Response
+		resp, err = c.Do(req) // want `POST request is retried by this loop without an Idempotency-Key header`
+		if err == nil {
+			return resp, nil
+		}
+		if !errors.Is(err, syscall.ECONNREFUSED) && !errors.Is(err, os.ErrDeadlineExceeded) {
+			return nil, err
 		}
 		time.Sleep(time.Second)
 	}
