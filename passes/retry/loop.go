@@ -546,6 +546,34 @@ func (c *collector) computedFromLoop(w ast.Node, v *types.Var, written map[*type
 // deadline, its values), a function, a time.Duration or time.Time.
 func (c *collector) feeds(call *ast.CallExpr, body *ast.BlockStmt, progress map[*types.Var]bool) *types.Var {
 	info := c.pass.TypesInfo
+	var found *types.Var
+	c.walkInputs(call, body, func(n ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		if e, ok := n.(ast.Expr); ok {
+			if t := info.TypeOf(e); t != nil && attemptMeta(t) {
+				return false // perCallContext(ctx, attempt)
+			}
+		}
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok && progress[v] {
+				found = v
+				return false
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// walkInputs calls visit, as ast.Inspect's function, on the expressions
+// that feed call's arguments and receiver, following each variable of
+// body that visit accepts to the values assigned to it there. What a
+// function literal assigns is its output, not an input: only its right
+// sides (and the operands of non-identifier left sides) are inputs.
+func (c *collector) walkInputs(call *ast.CallExpr, body *ast.BlockStmt, visit func(ast.Node) bool) {
+	info := c.pass.TypesInfo
 	work := append([]ast.Expr(nil), call.Args...)
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		if _, isMethod := info.Selections[sel]; isMethod {
@@ -553,53 +581,32 @@ func (c *collector) feeds(call *ast.CallExpr, body *ast.BlockStmt, progress map[
 		}
 	}
 	seen := make(map[*types.Var]bool)
-	var found *types.Var
-	for len(work) > 0 && found == nil {
+	for len(work) > 0 {
 		e := work[len(work)-1]
 		work = work[:len(work)-1]
 		ast.Inspect(e, func(n ast.Node) bool {
-			if found != nil {
-				return false
-			}
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				// What a callback assigns is its output, not an input.
-				for _, rhs := range n.Rhs {
-					work = append(work, rhs)
-				}
-				for _, lhs := range n.Lhs {
+			if as, ok := n.(*ast.AssignStmt); ok {
+				work = append(work, as.Rhs...)
+				for _, lhs := range as.Lhs {
 					if _, ok := ast.Unparen(lhs).(*ast.Ident); !ok {
 						work = append(work, lhs)
 					}
 				}
 				return false
-			case ast.Expr:
-				if t := info.TypeOf(n); t != nil && attemptMeta(t) {
-					return false // perCallContext(ctx, attempt)
-				}
 			}
-			id, ok := n.(*ast.Ident)
-			if !ok {
-				return true
-			}
-			v, ok := info.Uses[id].(*types.Var)
-			if !ok || seen[v] || attemptMeta(v.Type()) {
-				return true
-			}
-			seen[v] = true
-			if progress[v] {
-				found = v
+			if n == nil || !visit(n) {
 				return false
 			}
-			if v.Pos() >= body.Pos() && v.Pos() < body.End() {
-				for _, src := range c.derives(v, body) {
-					work = append(work, src)
+			if id, ok := n.(*ast.Ident); ok {
+				v, ok := info.Uses[id].(*types.Var)
+				if ok && !seen[v] && v.Pos() >= body.Pos() && v.Pos() < body.End() {
+					seen[v] = true
+					work = append(work, c.derives(v, body)...)
 				}
 			}
 			return true
 		})
 	}
-	return found
 }
 
 // attemptMeta reports whether a value of type t describes an attempt
@@ -1198,43 +1205,25 @@ func (a *attempt) afterFailure(n ast.Node) bool {
 // (req, err := newRequest(); c.Do(req)) are not followed.
 func (c *collector) consumes(call *ast.CallExpr, body *ast.BlockStmt) *ast.CallExpr {
 	info := c.pass.TypesInfo
-	work := append([]ast.Expr(nil), call.Args...)
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if _, isMethod := info.Selections[sel]; isMethod {
-			work = append(work, sel.X)
-		}
-	}
-	seen := make(map[*types.Var]bool)
 	var found *ast.CallExpr
-	for len(work) > 0 && found == nil {
-		e := work[len(work)-1]
-		work = work[:len(work)-1]
-		ast.Inspect(e, func(n ast.Node) bool {
-			if found != nil {
+	c.walkInputs(call, body, func(n ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if n != call && fallible(info, n) && c.reads(n) {
+				found = n
 				return false
 			}
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.CallExpr:
-				if n != call && fallible(info, n) && c.reads(n) {
-					found = n
-					return false
-				}
-				if madeRequest(info, n) {
-					return false // a request made for call: what it is made of is call's input
-				}
-			case *ast.Ident:
-				v, ok := info.Uses[n].(*types.Var)
-				if !ok || seen[v] || v.Pos() < body.Pos() || v.Pos() >= body.End() {
-					return true
-				}
-				seen[v] = true
-				work = append(work, c.derives(v, body)...)
+			if madeRequest(info, n) {
+				return false // a request made for call: what it is made of is call's input
 			}
-			return true
-		})
-	}
+		}
+		return true
+	})
 	return found
 }
 

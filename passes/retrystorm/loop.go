@@ -97,45 +97,34 @@ func (c *checker) immediateRetry(reg *retry.Region) *ast.CallExpr {
 // call's error (failed, if known) is not known to be nil, reaches the loop
 // head without waiting.
 func (c *checker) waitFreeBack(b *cfg.Block, i int, head *cfg.Block, loop ast.Node, conds map[ast.Expr]bool, failed *types.Var) bool {
-	info := c.pass.TypesInfo
-	seen := make(map[*cfg.Block]bool)
-	var search func(b *cfg.Block, from int) bool
-	search = func(b *cfg.Block, from int) bool {
-		if c.blockWaits(b, from, len(b.Nodes), false) || b.Return() != nil {
-			return false
-		}
-		for k, s := range b.Succs {
-			if flow.Branch(info, conds, b, k, failed, nil) == flow.Nil {
-				continue // the attempt succeeded on this branch
-			}
-			if s == head {
-				return true
-			}
-			if seen[s] || flow.Leaves(s, loop) {
-				continue
-			}
-			seen[s] = true
-			if search(s, 0) {
-				return true
-			}
-		}
-		return false
+	succeeded := func(x *cfg.Block, k int) bool {
+		return flow.Branch(c.pass.TypesInfo, conds, x, k, failed, nil) == flow.Nil
 	}
-	return search(b, i+1)
+	return c.waitFree(b, i, loop, head, succeeded)
 }
 
 // waitFreeRound reports whether a path from node i of block b, within
 // loop, reaches node i of b again without waiting.
 func (c *checker) waitFreeRound(b *cfg.Block, i int, loop ast.Node) bool {
+	return c.waitFree(b, i, loop, b, nil)
+}
+
+// waitFree reports whether a path from node i of block b, within loop and
+// taking no branch that skip rejects, reaches the start of target, and
+// target's nodes before node i when target is b, without waiting.
+func (c *checker) waitFree(b *cfg.Block, i int, loop ast.Node, target *cfg.Block, skip func(*cfg.Block, int) bool) bool {
 	seen := make(map[*cfg.Block]bool)
 	var search func(x *cfg.Block, from int) bool
 	search = func(x *cfg.Block, from int) bool {
 		if c.blockWaits(x, from, len(x.Nodes), false) || x.Return() != nil {
 			return false
 		}
-		for _, s := range x.Succs {
-			if s == b {
-				if !c.blockWaits(b, 0, i, false) {
+		for k, s := range x.Succs {
+			if skip != nil && skip(x, k) {
+				continue // the attempt succeeded on this branch
+			}
+			if s == target {
+				if target != b || !c.blockWaits(b, 0, i, false) {
 					return true
 				}
 				continue
