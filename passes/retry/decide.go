@@ -168,7 +168,10 @@ func (c *collector) newOutcome(call *ast.CallExpr, node ast.Node, loop ast.Node,
 			if slices.Contains(results, w.v) {
 				w.d.own = true
 				w.d.kind = payloadOf
-				if httpreq.IsError(w.v.Type()) {
+				// An error, and an HTTP response (its status, its
+				// Retry-After: retryable(resp) is a retry predicate),
+				// tell whether the attempt failed.
+				if httpreq.IsError(w.v.Type()) || httpreq.IsResponse(w.v.Type()) {
 					w.d.kind = failingOf
 				}
 			}

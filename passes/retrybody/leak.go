@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
@@ -181,6 +182,11 @@ func (c *checker) blockUses(b *cfg.Block, resp *types.Var) bool {
 // store or hand it on: any use but reading a field other than Body, a
 // neutral method, or a comparison with nil.
 func (c *checker) usesResponse(n ast.Node, resp *types.Var) bool {
+	return c.usesResponseIn(n, resp, 0)
+}
+
+// usesResponseIn is usesResponse, depth bounding the calls followed.
+func (c *checker) usesResponseIn(n ast.Node, resp *types.Var, depth int) bool {
 	info := c.pass.TypesInfo
 	used := false
 	var stack []ast.Node
@@ -212,6 +218,10 @@ func (c *checker) usesResponse(n ast.Node, resp *types.Var) bool {
 				if _, _, ok := code.NilCompare(info, p); ok {
 					return true
 				}
+			case *ast.CallExpr:
+				if c.readOnlyArg(p, id, depth) {
+					return true // shouldRetry(resp, err), log.Print(resp)
+				}
 			}
 		}
 		used = true
@@ -219,6 +229,48 @@ func (c *checker) usesResponse(n ast.Node, resp *types.Var) bool {
 	})
 	return used
 }
+
+// readOnlyArg reports whether call only reads its argument arg, a
+// response: call is a formatting or logging function, or a function of
+// this package whose parameter for arg is a response it only reads
+// (fields other than Body, neutral methods, nil comparisons, and calls
+// that only read it in turn, depth bounding the chain). An interface
+// method, or a function of another package, may close or keep it.
+func (c *checker) readOnlyArg(call *ast.CallExpr, arg ast.Expr, depth int) bool {
+	info := c.pass.TypesInfo
+	fn := httpreq.Callee(info, call)
+	if fn == nil || fn.Pkg() == nil || call.Ellipsis.IsValid() {
+		return false
+	}
+	if readers[fn.Pkg().Path()] {
+		return true
+	}
+	i := slices.IndexFunc(call.Args, func(e ast.Expr) bool { return ast.Unparen(e) == arg })
+	decl := c.decls[fn.Origin()]
+	sig, _ := fn.Type().(*types.Signature)
+	if i < 0 || decl == nil || sig == nil || i >= sig.Params().Len() || sig.Variadic() && i >= sig.Params().Len()-1 || depth > 3 {
+		return false
+	}
+	key := readKey{fn.Origin(), i}
+	if r, ok := c.reads[key]; ok {
+		return r
+	}
+	c.reads[key] = false // a recursion proves nothing
+	p := sig.Params().At(i)
+	r := !c.usesResponseIn(decl.Body, p, depth+1)
+	c.reads[key] = r
+	return r
+}
+
+// readKey is a function and the index of its response parameter.
+type readKey struct {
+	fn *types.Func
+	i  int
+}
+
+// readers are the packages whose functions only read the values they are
+// given: formatting and logging.
+var readers = map[string]bool{"fmt": true, "log": true, "log/slog": true}
 
 // isAssigned reports whether sel, below the top of stack, is the left side
 // of an assignment.

@@ -44,6 +44,8 @@ func run(pass *analysis.Pass) (any, error) {
 		builders: required.Result[*reqbuild.Result](pass),
 		r:        report.New(pass),
 		assigns:  make(map[*types.Var][]ast.Expr),
+		decls:    make(map[*types.Func]*ast.FuncDecl),
+		reads:    make(map[readKey]bool),
 	}
 	if c.cfgs == nil {
 		return nil, nil
@@ -71,6 +73,10 @@ type checker struct {
 	// stands for a write whose value is unknown (a tuple element other than
 	// a call's, an increment, an address taken).
 	assigns map[*types.Var][]ast.Expr
+	// decls maps the functions of the package to their declarations.
+	decls map[*types.Func]*ast.FuncDecl
+	// reads caches readsOnly's answers.
+	reads map[readKey]bool
 }
 
 // index records the writes of every local variable.
@@ -79,6 +85,10 @@ func (c *checker) index() {
 	for _, f := range c.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if fn, ok := info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
+					c.decls[fn] = n
+				}
 			case *ast.AssignStmt:
 				for i, lhs := range n.Lhs {
 					v := code.IdentVar(info, lhs)
