@@ -32,3 +32,20 @@ func (*ParamSendsFact) AFact() {}
 func (f *ParamSendsFact) String() string {
 	return fmt.Sprintf("sends parameter %v at %s", f.Params, f.Where)
 }
+
+// RetriesMethodFact marks a request core: a function that builds a request
+// whose method is its parameter Param, and sends it, without an
+// idempotency key, in a retry (directly, or through the cores it calls).
+// A caller that passes a constant POST, PATCH or CONNECT has it retried.
+type RetriesMethodFact struct {
+	Param int
+	// Where is the position of the send, as file:line; By names the
+	// retry ("this loop" is said of the core's own loop).
+	Where, By string
+}
+
+func (*RetriesMethodFact) AFact() {}
+
+func (f *RetriesMethodFact) String() string {
+	return fmt.Sprintf("retries a request of the method of parameter %d at %s", f.Param, f.Where)
+}

@@ -48,6 +48,10 @@ type reqState struct {
 	escaped   bool
 	built     bool
 	sendCalls []*ast.CallExpr
+	// methodParams are the parameters of the function that constructors
+	// take the method from (c.do(ctx, method, path): req, err :=
+	// http.NewRequest(method, ...)).
+	methodParams []int
 }
 
 // funcInfo tracks the requests of one function declaration, including the
@@ -193,9 +197,13 @@ func (fi *funcInfo) write(v *types.Var, rhs ast.Expr) {
 		}
 		st.unknown = true
 	case ctor.MethodArg != httpreq.None:
-		m, ok := httpreq.ConstMethod(info, httpreq.Arg(call, ctor.MethodArg))
+		arg := httpreq.Arg(call, ctor.MethodArg)
+		m, ok := httpreq.ConstMethod(info, arg)
 		if !ok {
 			m = ""
+			if p := fi.paramIndex(arg); p >= 0 {
+				st.methodParams = append(st.methodParams, p)
+			}
 		}
 		st.methods = append(st.methods, m)
 		st.built = true
@@ -740,4 +748,55 @@ func stripSlice(e ast.Expr) ast.Expr {
 		}
 	}
 	return e
+}
+
+// paramIndex returns the index of the parameter of fi's function that e
+// names, when the function never assigns it, or -1.
+func (fi *funcInfo) paramIndex(e ast.Expr) int {
+	info := fi.c.pass.TypesInfo
+	v := code.IdentVar(info, e)
+	fn, _ := info.Defs[fi.decl.Name].(*types.Func)
+	if v == nil || fn == nil {
+		return -1
+	}
+	sig := fn.Type().(*types.Signature)
+	for i := 0; i < sig.Params().Len(); i++ {
+		if sig.Params().At(i) != v {
+			continue
+		}
+		assigned := false
+		ast.Inspect(fi.decl.Body, func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok {
+				for _, l := range as.Lhs {
+					if code.IdentVar(info, l) == v {
+						assigned = true
+					}
+				}
+			}
+			return !assigned
+		})
+		if assigned {
+			return -1
+		}
+		return i
+	}
+	return -1
+}
+
+// methodParam returns the parameter of fi's function that request v's
+// method comes from, when it comes from that one alone and nothing else is
+// unsure about v: not keyed, not escaping, not copied, not assigned a
+// Method; or -1.
+func (fi *funcInfo) methodParam(v *types.Var) int {
+	st := fi.vars[v]
+	if st == nil || st.keyed || st.escaped || st.unknown || len(st.derived) > 0 || len(st.assigned) > 0 || len(st.methodParams) != len(st.methods) || len(st.methodParams) == 0 {
+		return -1
+	}
+	p := st.methodParams[0]
+	for _, q := range st.methodParams {
+		if q != p {
+			return -1
+		}
+	}
+	return p
 }

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"reflect"
 
@@ -12,6 +13,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/transportvet/transportvet/internal/analysisdoc"
+	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/imports"
 	"github.com/transportvet/transportvet/internal/report"
@@ -30,7 +32,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       "https://github.com/transportvet/transportvet/blob/main/docs/retryidempotency.md",
 	Requires:  []*analysis.Analyzer{inspect.Analyzer, retry.Analyzer, reqbuild.Analyzer},
 	Run:       run,
-	FactTypes: []analysis.Fact{new(SendsFact), new(ParamSendsFact)},
+	FactTypes: []analysis.Fact{new(SendsFact), new(ParamSendsFact), new(RetriesMethodFact)},
 }
 
 // checker holds the state of one pass.
@@ -42,6 +44,7 @@ type checker struct {
 	// In-package facts, computed to a fixed point before reporting.
 	sendFacts  map[*types.Func]*SendsFact
 	paramFacts map[*types.Func]*ParamSendsFact
+	coreFacts  map[*types.Func]*RetriesMethodFact
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -54,6 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 		builders:   required.Result[*reqbuild.Result](pass),
 		sendFacts:  make(map[*types.Func]*SendsFact),
 		paramFacts: make(map[*types.Func]*ParamSendsFact),
+		coreFacts:  make(map[*types.Func]*RetriesMethodFact),
 	}
 	in := required.Result[*inspector.Inspector](pass)
 	if in == nil {
@@ -92,10 +96,16 @@ func run(pass *analysis.Pass) (any, error) {
 			pass.ExportObjectFact(fn, f)
 		}
 	}
+	for fn, f := range c.coreFacts {
+		if fn.Exported() {
+			pass.ExportObjectFact(fn, f)
+		}
+	}
 	r := report.New(pass)
 	for _, fd := range decls {
 		c.check(r, infos[fd])
 		c.checkFreshKeys(r, infos[fd])
+		c.checkCoreCalls(r, fd)
 	}
 	c.checkTargets(r)
 	return nil, nil
@@ -135,6 +145,12 @@ func (c *checker) learn(fd *ast.FuncDecl, fi *funcInfo) bool {
 				changed = true
 				break
 			}
+		}
+	}
+	if c.coreFacts[fn] == nil {
+		if f := c.coreOf(fd, fi); f != nil {
+			c.coreFacts[fn] = f
+			changed = true
 		}
 	}
 	// Parameters sent as they come.
@@ -440,4 +456,131 @@ func (c *checker) predicateChecksMethod(send *types.Func) bool {
 		}
 	}
 	return false
+}
+
+// coreOf returns the RetriesMethodFact of fd when it is a request core: a
+// send of a request whose method is a parameter (see methodParam) in a
+// retry region that checks no method and may repeat a side effect, or a
+// call passing a parameter as the method of another core.
+func (c *checker) coreOf(fd *ast.FuncDecl, fi *funcInfo) *RetriesMethodFact {
+	for _, s := range fi.sites {
+		if s.req == nil || s.via != nil {
+			continue
+		}
+		p := fi.methodParam(s.req)
+		if p < 0 {
+			continue
+		}
+		reg := c.regions.Enclosing(s.call.Pos())
+		if reg == nil || reg.Unsent || c.methodChecked(reg) || c.compares(reg.Body, fd, p) {
+			continue
+		}
+		return &RetriesMethodFact{Param: p, Where: c.where(s.call.Pos()), By: describe(reg)}
+	}
+	// A wrapper: c.post(ctx, path) is core(ctx, method, path).
+	var found *RetriesMethodFact
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found != nil {
+			return found == nil
+		}
+		fn := httpreq.Callee(c.pass.TypesInfo, call)
+		if fn == nil {
+			return true
+		}
+		f := c.core(fn)
+		if f == nil || f.Param >= len(call.Args) {
+			return true
+		}
+		if p := fi.paramIndex(call.Args[f.Param]); p >= 0 {
+			found = &RetriesMethodFact{Param: p, Where: f.Where, By: f.By}
+		}
+		return true
+	})
+	return found
+}
+
+// core returns the RetriesMethodFact of fn, from this package or
+// imported, or nil.
+func (c *checker) core(fn *types.Func) *RetriesMethodFact {
+	fn = fn.Origin()
+	if f := c.coreFacts[fn]; f != nil || fn.Pkg() == c.pass.Pkg {
+		return f
+	}
+	var f RetriesMethodFact
+	if c.pass.ImportObjectFact(fn, &f) {
+		return &f
+	}
+	return nil
+}
+
+// checkCoreCalls reports the calls in fd of request cores with a constant
+// method that is not idempotent.
+func (c *checker) checkCoreCalls(r *report.Reporter, fd *ast.FuncDecl) {
+	info := c.pass.TypesInfo
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn := httpreq.Callee(info, call)
+		if fn == nil {
+			return true
+		}
+		f := c.core(fn)
+		if f == nil || f.Param >= len(call.Args) {
+			return true
+		}
+		m, ok := httpreq.ConstMethod(info, call.Args[f.Param])
+		if !ok || !httpreq.NonIdempotent(m) {
+			return true
+		}
+		r.Report(analysis.Diagnostic{
+			Pos: call.Pos(),
+			End: call.End(),
+			Message: fmt.Sprintf("%s retries the %s request it builds (%s, %s) without an Idempotency-Key header: a retry after a timeout can repeat its side effect; set an Idempotency-Key header in it, generated once per operation",
+				funcName(fn), m, f.Where, f.By),
+		})
+		return true
+	})
+}
+
+// compares reports whether n compares, or switches on, fd's parameter p
+// (if method != http.MethodGet { return }): the retry looks at the
+// method.
+func (c *checker) compares(n ast.Node, fd *ast.FuncDecl, p int) bool {
+	info := c.pass.TypesInfo
+	fn, _ := info.Defs[fd.Name].(*types.Func)
+	if n == nil || fn == nil {
+		return false
+	}
+	v := fn.Type().(*types.Signature).Params().At(p)
+	is := func(e ast.Expr) bool { return code.IdentVar(info, e) == v }
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.BinaryExpr:
+			if (m.Op == token.EQL || m.Op == token.NEQ) && (is(m.X) || is(m.Y)) {
+				found = true
+			}
+		case *ast.SwitchStmt:
+			if m.Tag != nil && is(m.Tag) {
+				found = true
+			}
+		case *ast.CallExpr:
+			for _, a := range m.Args {
+				if is(a) && isBoolCall(info, m) {
+					found = true // idempotent(method)
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func isBoolCall(info *types.Info, call *ast.CallExpr) bool {
+	t := info.TypeOf(call)
+	b, ok := t.(*types.Basic)
+	return ok && b.Kind() == types.Bool || ok && b.Kind() == types.UntypedBool
 }

@@ -22,3 +22,10 @@ func TestShapes(t *testing.T) {
 func TestFreshKey(t *testing.T) {
 	analysistest.Run(t, tvtest.TestData(), retryidempotency.Analyzer, "retryidempotency/freshkey")
 }
+
+// TestCores checks request cores: a function that retries a request whose
+// method its callers give, reported at the callers that give a POST or
+// PATCH, in its package and, through a fact, in others.
+func TestCores(t *testing.T) {
+	analysistest.Run(t, tvtest.TestData(), retryidempotency.Analyzer, "retryidempotency/core", "retryidempotency/coreuser")
+}
