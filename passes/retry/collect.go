@@ -237,8 +237,17 @@ func (c *collector) learnHelpers() bool {
 	found := false
 	candidates := append([]retriedParam(nil), c.retriedParams...)
 	for _, reg := range c.regions {
-		if decl, ok := reg.Func.(*ast.FuncDecl); ok && reg.Kind == Loop {
+		decl, ok := reg.Func.(*ast.FuncDecl)
+		if !ok {
+			continue
+		}
+		switch {
+		case reg.Kind == Loop && reg.Attempt != nil:
 			candidates = append(candidates, retriedParam{decl, reg.Attempt.Fun})
+		case reg.Kind == Callback:
+			if lit, ok := reg.Node.(*ast.FuncLit); ok {
+				candidates = append(candidates, retriedParam{decl, lit})
+			}
 		}
 	}
 	c.retriedParams = nil
@@ -248,6 +257,9 @@ func (c *collector) learnHelpers() bool {
 			continue
 		}
 		idx := c.paramIndex(decl, e)
+		if idx < 0 {
+			idx = c.wrappedParam(decl, e)
+		}
 		fn, _ := info.Defs[decl.Name].(*types.Func)
 		if idx < 0 || fn == nil || notRetry(fn) {
 			continue
@@ -336,4 +348,38 @@ func (c *collector) retriesOff(e ast.Expr) bool {
 		}
 	}
 	return true
+}
+
+// wrappedParam returns the index of the function parameter of decl that
+// e, a function literal or a local variable assigned only one, calls:
+// the retried function wraps the parameter (op := func() error { log();
+// return fn() }), or -1. A literal that calls more than one parameter
+// wraps none of them.
+func (c *collector) wrappedParam(decl *ast.FuncDecl, e ast.Expr) int {
+	lit, ok := ast.Unparen(e).(*ast.FuncLit)
+	if !ok {
+		v := c.varOf(e)
+		if v == nil || v.Pos() < decl.Pos() || v.Pos() >= decl.End() {
+			return -1
+		}
+		if lit, ok = ast.Unparen(c.value(v)).(*ast.FuncLit); !ok {
+			return -1
+		}
+	}
+	idx := -1
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || idx == -2 {
+			return idx != -2
+		}
+		if i := c.paramIndex(decl, call.Fun); i >= 0 {
+			if idx >= 0 && idx != i {
+				idx = -2
+				return false
+			}
+			idx = i
+		}
+		return true
+	})
+	return max(idx, -1)
 }

@@ -683,6 +683,8 @@ type loopGraph struct {
 	// An if that only logs on failure decides nothing, unless one side
 	// never returns (die(err)).
 	decisive map[ast.Expr]bool
+	// fn is the *ast.FuncDecl or *ast.FuncLit whose graph g is.
+	fn ast.Node
 	// again is, for a recursion, the block of the recursive call, and
 	// againAt its node: the attempt repeats through it. nil for a loop,
 	// which repeats through the attempt itself.
@@ -1086,4 +1088,21 @@ func (o *outcome) provesUnsent(cond ast.Expr, truth bool) bool {
 		}
 	}
 	return false
+}
+
+// verdicts makes the attempt's bool results failure signals: the attempt
+// is a callback the function was given (condition() (done bool, err
+// error), as in a copy of wait.ExponentialBackoff), and its bool is its
+// verdict on the attempt, not a payload the function could read.
+func (o *outcome) verdicts() {
+	for v, defs := range o.defs {
+		if !isBool(v.Type()) {
+			continue
+		}
+		for _, d := range defs {
+			if d.own {
+				d.kind = failingOf
+			}
+		}
+	}
 }

@@ -51,7 +51,9 @@ func (c *collector) gotoLoop(cur inspector.Cursor, labeled *ast.LabeledStmt, fn 
 	if head == nil {
 		return nil
 	}
-	return c.repeats(newLoopGraph(g, body), labeled, body, head, nil)
+	lg := newLoopGraph(g, body)
+	lg.fn = fn
+	return c.repeats(lg, labeled, body, head, nil)
 }
 
 // jumpsTo reports whether s holds a goto to label.
@@ -116,6 +118,7 @@ func (c *collector) recursion(decl *ast.FuncDecl) *Region {
 		return nil
 	}
 	lg := newLoopGraph(g, decl.Body)
+	lg.fn = decl
 	lg.again, lg.againAt = again, j
 	c.selfCall = self
 	defer func() { c.selfCall = nil }()

@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/cfg"
 
+	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/flow"
 	"github.com/transportvet/transportvet/internal/httpreq"
 )
@@ -112,6 +113,7 @@ func (c *collector) newLoop(loop ast.Stmt, body *ast.BlockStmt, fn ast.Node) *Re
 		return nil
 	}
 	lg := newLoopGraph(g, loop)
+	lg.fn = fn
 	reg := c.repeats(lg, loop, body, flow.LoopHead(g, loop), clause)
 	if reg != nil {
 		if counter != nil {
@@ -289,6 +291,9 @@ func (c *collector) attempt(lg *loopGraph, loop ast.Node, body *ast.BlockStmt) *
 			tags = switchTags(loop)
 		}
 		o := c.newOutcome(call, node, loop, tags)
+		if c.isParamCall(lg.fn, call) {
+			o.verdicts()
+		}
 		v := lg.decide(o, b, i)
 		if !v.ok {
 			why = append(why, types.ExprString(call.Fun)+": "+v.why)
@@ -1273,4 +1278,20 @@ func deref(t types.Type) types.Type {
 		return p.Elem()
 	}
 	return t
+}
+
+// isParamCall reports whether call calls a function parameter of fn (a
+// *ast.FuncDecl or *ast.FuncLit): a callback the function was given.
+func (c *collector) isParamCall(fn ast.Node, call *ast.CallExpr) bool {
+	var ft *ast.FuncType
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		ft = fn.Type
+	case *ast.FuncLit:
+		ft = fn.Type
+	default:
+		return false
+	}
+	v := code.IdentVar(c.pass.TypesInfo, call.Fun)
+	return v != nil && ft.Params != nil && ft.Params.Pos() <= v.Pos() && v.Pos() < ft.Params.End()
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"net/http"
 	"time"
+
+	"retry/shapesutil"
 )
 
 // getWithGoto retries with a goto back to a label.
@@ -85,4 +87,25 @@ func (c *Client) pingForever(ctx context.Context, req *http.Request, n int) erro
 		return err
 	}
 	return c.pingForever(ctx, req, n+1)
+}
+
+// createAndWait retries through the client's copy of
+// wait.ExponentialBackoff and through a helper that wraps the function:
+// both are retry helpers by their regions, not their names.
+func (c *Client) createAndWait(ctx context.Context, req *http.Request) error {
+	err := shapesutil.Poll(ctx, 5, func() (bool, error) { // want `callback region by Poll`
+		resp, err := c.httpClient.Do(req)
+		if err != nil {
+			return false, nil
+		}
+		resp.Body.Close()
+		return resp.StatusCode == http.StatusOK, nil
+	})
+	if err != nil {
+		return err
+	}
+	return shapesutil.WithRetry(ctx, func(ctx context.Context) error { // want `callback region by WithRetry`
+		_, err := c.httpClient.Do(req.WithContext(ctx))
+		return err
+	})
 }

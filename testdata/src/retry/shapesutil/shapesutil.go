@@ -106,3 +106,38 @@ func Attempts(ctx context.Context, n int) <-chan int {
 	}()
 	return ch
 }
+
+// ErrWaitTimeout is Poll's error when the condition never held.
+var ErrWaitTimeout = errors.New("timed out waiting for the condition")
+
+// Poll is a copy of apimachinery's wait.ExponentialBackoff, as clients
+// vendor it: the condition's bool says whether it is done.
+func Poll(ctx context.Context, steps int, condition func() (bool, error)) error {
+	for i := 0; i < steps; i++ { // want `loop region attempt condition counter i`
+		ok, err := condition()
+		if err != nil {
+			return err
+		}
+		if ok {
+			return nil
+		}
+		Sleep(ctx, Backoff(i, time.Second, time.Minute))
+	}
+	return ErrWaitTimeout
+}
+
+// WithRetry wraps the caller's function in a closure of its own before
+// retrying it.
+func WithRetry(ctx context.Context, fn func(context.Context) error) error {
+	try := func() error {
+		return fn(ctx)
+	}
+	var err error
+	for i := 0; i < 3; i++ { // want `loop region attempt try counter i`
+		if err = try(); err == nil {
+			return nil
+		}
+		Sleep(ctx, Backoff(i, time.Second, time.Minute))
+	}
+	return err
+}
