@@ -110,3 +110,15 @@ func ErrCheck(info *types.Info, e ast.Expr) (v *types.Var, nonNil bool, ok bool)
 	}
 	return v, op == token.NEQ, true
 }
+
+// Mentions reports whether n uses the variable v.
+func Mentions(info *types.Info, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if id, ok := m.(*ast.Ident); ok && info.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
+}

@@ -181,7 +181,7 @@ func builder(info *types.Info, decl *ast.FuncDecl, fn *types.Func) *BuilderFact 
 		}
 		switch n := n.(type) {
 		case *ast.FuncLit:
-			if mentions(info, n, v) {
+			if code.Mentions(info, n, v) {
 				bad = true
 			}
 			return false
@@ -244,17 +244,6 @@ func builder(info *types.Info, decl *ast.FuncDecl, fn *types.Func) *BuilderFact 
 		return nil
 	}
 	return f
-}
-
-func mentions(info *types.Info, n ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(n, func(m ast.Node) bool {
-		if id, ok := m.(*ast.Ident); ok && info.Uses[id] == v {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 // headerOf reports whether e is v's Header or a part of it.

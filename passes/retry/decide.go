@@ -52,6 +52,7 @@ const (
 	payload                 // depends on what it returned, side unknown
 	mixed                   // the attempt may have failed or succeeded
 	later                   // a later operation on what it returned failed
+	polled                  // it succeeded, and what it returned is not done yet
 )
 
 // An outcome holds the signals of one attempt of a loop.
@@ -692,10 +693,11 @@ type loopGraph struct {
 	againAt int
 }
 
-func newLoopGraph(g *cfg.CFG, loop ast.Node) *loopGraph {
+func newLoopGraph(info *types.Info, g *cfg.CFG, loop ast.Node) *loopGraph {
 	lg := &loopGraph{g: g, loop: loop, preds: make(map[*cfg.Block][]*cfg.Block), conds: flow.Conditions(loop)}
+	done := doneBlocks(info, g, loop)
 	for _, b := range g.Blocks {
-		if !b.Live || flow.Leaves(b, loop) {
+		if !b.Live || flow.Leaves(b, loop) || done[b] {
 			continue // only the loop's blocks are walked back
 		}
 		for _, s := range b.Succs {
@@ -728,6 +730,71 @@ func newLoopGraph(g *cfg.CFG, loop ast.Node) *loopGraph {
 		return true
 	})
 	return lg
+}
+
+// doneBlocks returns the blocks of loop that set its done flag: for a
+// loop for !done { ... done = true ... } (or for ok { ... ok = false
+// ... }) whose every assignment of the flag in the loop sets the value
+// that ends it, a block that sets it leaves the loop at the condition,
+// as a break would.
+func doneBlocks(info *types.Info, g *cfg.CFG, loop ast.Node) map[*cfg.Block]bool {
+	fs, ok := loop.(*ast.ForStmt)
+	if !ok || fs.Cond == nil {
+		return nil
+	}
+	cond, leaving := ast.Unparen(fs.Cond), "false"
+	if u, ok := cond.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+		cond, leaving = ast.Unparen(u.X), "true"
+	}
+	v := code.VarOf(info, cond)
+	if v == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	// sets reports whether n assigns v, and whether only the leaving value.
+	sets := func(n ast.Node) (writes, leaves bool) {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok {
+			return false, false
+		}
+		for i, l := range as.Lhs {
+			if code.VarOf(info, l) != v {
+				continue
+			}
+			if len(as.Lhs) != len(as.Rhs) || as.Tok != token.ASSIGN {
+				return true, false
+			}
+			id, ok := ast.Unparen(as.Rhs[i]).(*ast.Ident)
+			return true, ok && id.Name == leaving && info.Uses[id] == types.Universe.Lookup(leaving)
+		}
+		return false, false
+	}
+	escapes := false
+	ast.Inspect(loop, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			escapes = escapes || code.Mentions(info, n, v)
+			return false
+		case *ast.UnaryExpr:
+			escapes = escapes || n.Op == token.AND && code.VarOf(info, n.X) == v
+		case *ast.AssignStmt, *ast.IncDecStmt, *ast.RangeStmt:
+			if w, l := sets(n); w && !l {
+				escapes = true
+			}
+		}
+		return !escapes
+	})
+	if escapes {
+		return nil
+	}
+	done := make(map[*cfg.Block]bool)
+	for _, b := range g.Blocks {
+		for _, n := range b.Nodes {
+			if w, _ := sets(n); w && b.Live && !flow.Leaves(b, loop) {
+				done[b] = true
+			}
+		}
+	}
+	return done
 }
 
 // branches reports whether n holds a return, a branch statement (break,
@@ -805,6 +872,9 @@ type verdict struct {
 	// later operation on the attempt's results, not by the attempt's own
 	// (newRequest's result sent by c.Do): another attempt may fit better.
 	indirect bool
+	// polls says that some way round follows a success whose payload
+	// is not done yet: the loop polls, and retries its failures.
+	polls bool
 }
 
 // decide reports whether the loop goes round to the attempt in node i of
@@ -889,7 +959,7 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 	var v verdict
 	arrived, bad, direct := false, false, false
 	states := make(map[*cfg.Block]int) // the lasts each block is reached with
-	var badWay string
+	var badWay, polls string
 	seen := make(map[state]bool)
 	signals := make(map[string]bool)
 	var visit func(b *cfg.Block, last polarity, sig string, unsent bool)
@@ -914,7 +984,13 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 				if last != failure && last != later {
 					nl, ns, decided, nu = success, o.describe(lg.cond(b), k == 0), true, false
 				}
-			case p != neutral && !(weak && last == success):
+			case weak && p == failure && (last == success || last == polled):
+				// A success whose payload says "not yet" (a job still
+				// in progress): a poll's way round, not a retry's.
+				if last != polled {
+					nl, ns = polled, o.describe(lg.cond(b), k == 0)
+				}
+			case p != neutral && !(weak && (last == success || last == polled)):
 				nl, decided = p, p == success
 				if p != last {
 					// Name the branch that decided, not one that
@@ -937,6 +1013,12 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 					nl = failure
 				} else if nl == failure {
 					direct = true
+				}
+				if nl == polled {
+					// A poll may also retry: the ways round after a
+					// failure decide, if there are any.
+					polls = ns
+					continue
 				}
 				if nl != failure {
 					bad = true
@@ -970,6 +1052,8 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 		return verdict{why: "it goes round after a success (" + badWay + ")"}
 	case bad:
 		return verdict{why: "it goes round without testing its outcome"}
+	case !arrived && polls != "":
+		return verdict{why: "it goes round only after a success, polling (" + polls + ")"}
 	case !arrived:
 		return verdict{why: "the loop never repeats it"}
 	case !direct:
@@ -977,7 +1061,7 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 		// that skips a bad event): it is not the attempt that is retried.
 		return verdict{why: "only a later operation's failure goes round, never its own"}
 	}
-	v.ok, v.reach = true, reach
+	v.ok, v.reach, v.polls = true, reach, polls != ""
 	v.failed = make(map[*cfg.Block]bool)
 	for b, st := range states {
 		if st&^(1<<failure|1<<later) == 0 {

@@ -51,7 +51,7 @@ func (c *collector) gotoLoop(cur inspector.Cursor, labeled *ast.LabeledStmt, fn 
 	if head == nil {
 		return nil
 	}
-	lg := newLoopGraph(g, body)
+	lg := newLoopGraph(c.pass.TypesInfo, g, body)
 	lg.fn = fn
 	return c.repeats(lg, labeled, body, head, nil)
 }
@@ -117,7 +117,7 @@ func (c *collector) recursion(decl *ast.FuncDecl) *Region {
 	if again == nil {
 		return nil
 	}
-	lg := newLoopGraph(g, decl.Body)
+	lg := newLoopGraph(c.pass.TypesInfo, g, decl.Body)
 	lg.fn = decl
 	lg.again, lg.againAt = again, j
 	c.selfCall = self

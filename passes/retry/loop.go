@@ -112,7 +112,7 @@ func (c *collector) newLoop(loop ast.Stmt, body *ast.BlockStmt, fn ast.Node) *Re
 	if g == nil {
 		return nil
 	}
-	lg := newLoopGraph(g, loop)
+	lg := newLoopGraph(c.pass.TypesInfo, g, loop)
 	lg.fn = fn
 	reg := c.repeats(lg, loop, body, flow.LoopHead(g, loop), clause)
 	if reg != nil {
@@ -191,7 +191,7 @@ func (c *collector) repeats(lg *loopGraph, node ast.Node, body *ast.BlockStmt, h
 		c.reject(node, "counter %s is used as data, not only counted, at %s", use.Name, c.pass.Fset.Position(use.Pos()))
 		return nil
 	}
-	return &Region{Kind: Loop, Node: node, Body: body, Attempt: att.call, Counter: counter, Signals: att.signals, Unsent: att.unsent, once: att.once}
+	return &Region{Kind: Loop, Node: node, Body: body, Attempt: att.call, Counter: counter, Signals: att.signals, Unsent: att.unsent, Polls: att.polls, once: att.once}
 }
 
 func isInteger(t types.Type) bool {
@@ -237,6 +237,7 @@ type attempt struct {
 	lg      *loopGraph
 	failed  map[*cfg.Block]bool // see verdict.failed
 	unsent  bool                // every way round proves nothing was sent
+	polls   bool                // see verdict.polls
 	once    []span
 	signals []string
 }
@@ -304,7 +305,7 @@ func (c *collector) attempt(lg *loopGraph, loop ast.Node, body *ast.BlockStmt) *
 			continue
 		}
 		why = nil
-		att := &attempt{call: call, o: o, lg: lg, failed: v.failed, signals: v.signals, unsent: !v.sent}
+		att := &attempt{call: call, o: o, lg: lg, failed: v.failed, signals: v.signals, unsent: !v.sent, polls: v.polls}
 		for _, b := range v.once {
 			for _, n := range b.Nodes {
 				att.once = append(att.once, span{n.Pos(), n.End()})

@@ -146,6 +146,11 @@ type Region struct {
 	// name lookup: internal/httpreq.UnsentErrors): a retry repeats no
 	// side effect.
 	Unsent bool
+	// Polls says that a Loop also goes round after a success whose
+	// result is not done yet (a job in progress): it polls, and retries
+	// only on its other ways round. Checks of what happens between two
+	// attempts must then follow the ways round after a failure.
+	Polls bool
 
 	// once are the spans of a Loop's body that run at most once: the
 	// success path after its last conditional continue.

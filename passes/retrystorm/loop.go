@@ -59,6 +59,16 @@ func (c *checker) immediateRetry(reg *retry.Region) *ast.CallExpr {
 		if b == nil {
 			return nil
 		}
+		if reg.Polls {
+			// A poll that also retries: its ways round after a success
+			// (a job in progress) are not retries; follow the ways on
+			// which the attempt's error is not nil.
+			failed := errOf(c.pass.TypesInfo, b.Nodes[i], reg.Attempt)
+			if failed != nil && c.waitFreeBack(b, i, head, reg.Node, conds, failed) && !c.waitBefore(b, i, head, reg.Node) {
+				return reg.Attempt
+			}
+			return nil
+		}
 		// Every way from the attempt back to it follows a failure (the
 		// retry analyzer's rule): an error, a 429 or 5xx status, a retry
 		// predicate. One that does not wait is a storm.

@@ -216,9 +216,11 @@ type state struct{ done bool }
 
 func getState(id string) (state, error) { return state{}, nil }
 
-// Silent: polling: success goes round until the state is done.
+// A poll that also retries: success goes round until the state is done,
+// and a failed getState is sent again. The ways round after a failure
+// make it a region (a failed POST would be re-sent); pollOnly is silent.
 func poll(id string) state {
-	for {
+	for { // want `loop region attempt getState`
 		st, err := getState(id)
 		if err != nil {
 			time.Sleep(time.Second)
@@ -229,6 +231,35 @@ func poll(id string) state {
 		}
 		time.Sleep(time.Second)
 	}
+}
+
+// Silent: polling only; a failure leaves the loop.
+func pollOnly(id string) (state, error) {
+	for {
+		st, err := getState(id)
+		if err != nil {
+			return st, err
+		}
+		if st.done {
+			return st, nil
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+// Silent: the done flag is also set from what the poll returned, so it is
+// not known to end the loop; both ways round follow a success.
+func pollFlag(id string) error {
+	done := false
+	for !done {
+		st, err := getState(id)
+		if err != nil {
+			return err
+		}
+		done = st.done
+		time.Sleep(time.Second)
+	}
+	return nil
 }
 
 // Silent: a worker loop receives its work.

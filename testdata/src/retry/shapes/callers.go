@@ -394,14 +394,13 @@ func (c *Client) getAction(ctx context.Context, uri string) (*Action, error) {
 const activeFailure = 3
 
 // WaitForActive is godo's util.WaitForActive: a poll that also sends a
-// failed GET again at once (no delay on that path). eval/new-retry-loops.md
-// (R6) lists it among the retry regions, but its success goes round too
-// (the action is still in progress), as a poll's does: silent, like poll
-// in retry/a (a known limit, docs/retry.md).
+// failed GET again at once (no delay on that path), eval/new-retry-loops.md
+// R6. Its success goes round too while the action is in progress, and
+// completed = true ends the loop at its condition as a break would.
 func (c *Client) WaitForActive(ctx context.Context, monitorURI string) error {
 	completed := false
 	failCount := 0
-	for !completed {
+	for !completed { // want `loop region attempt c.getAction counter failCount`
 		action, err := c.getAction(ctx, monitorURI)
 		if err != nil {
 			select {
