@@ -29,7 +29,7 @@ type collector struct {
 	// being decided: its counter argument only counts.
 	selfCall *ast.CallExpr
 	// iterators caches whether a function is a retry iterator.
-	iterators map[*types.Func]bool
+	iterators map[*types.Func]*IteratorFact
 	// rejected says why a loop with a fallible call is not a region
 	// (-explain only).
 	rejected map[ast.Node]string

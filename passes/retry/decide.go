@@ -45,14 +45,15 @@ import (
 type polarity int
 
 const (
-	neutral polarity = iota // the branch does not depend on the outcome
-	failure                 // the attempt failed
-	success                 // the attempt succeeded
-	unknown                 // depends on whether it failed, side unknown
-	payload                 // depends on what it returned, side unknown
-	mixed                   // the attempt may have failed or succeeded
-	later                   // a later operation on what it returned failed
-	polled                  // it succeeded, and what it returned is not done yet
+	neutral    polarity = iota // the branch does not depend on the outcome
+	failure                    // the attempt failed
+	success                    // the attempt succeeded
+	unknown                    // depends on whether it failed, side unknown
+	payload                    // depends on what it returned, side unknown
+	mixed                      // the attempt may have failed or succeeded
+	later                      // a later operation on what it returned failed
+	polled                     // it succeeded, and what it returned is not done yet
+	classified                 // it failed in a way chosen to retry, or succeeded
 )
 
 // An outcome holds the signals of one attempt of a loop.
@@ -352,6 +353,48 @@ func (o *outcome) findAt(e ast.Node, want func(signalKind) bool, direct bool, po
 			if want(statusOf) && !direct && o.isStatus(n) {
 				found = true // direct: found through n.X, below
 			}
+		}
+		return !found
+	})
+	return found
+}
+
+// singlesOut reports whether cond evaluating to truth singles out a kind
+// of failure: an error signal, read other than by a comparison with nil,
+// is then of some kind (errors.Is(err, x), err == ErrX, a predicate over
+// err.Error()), rather than of none (err != ErrX).
+func (o *outcome) singlesOut(cond ast.Expr, truth bool) bool {
+	info := o.c.pass.TypesInfo
+	switch x := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.NOT {
+			return o.singlesOut(x.X, !truth)
+		}
+	case *ast.BinaryExpr:
+		switch x.Op {
+		case token.LAND, token.LOR:
+			return o.singlesOut(x.X, truth) || o.singlesOut(x.Y, truth)
+		case token.EQL, token.NEQ:
+			if _, _, ok := code.NilCompare(info, x); ok {
+				return false
+			}
+			return (x.Op == token.EQL) == truth && o.readsErr(x)
+		}
+		return false
+	}
+	return truth && o.readsErr(cond)
+}
+
+// readsErr reports whether e reads an error signal, outside function
+// literals.
+func (o *outcome) readsErr(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.Ident:
+			found = found || o.isErr(n)
 		}
 		return !found
 	})
@@ -691,6 +734,11 @@ type loopGraph struct {
 	// which repeats through the attempt itself.
 	again   *cfg.Block
 	againAt int
+	// backoff is the retry iterator with backoff that the loop ranges
+	// over, if any: the author asked for a growing wait before each
+	// next attempt, so every way round is a retry's, also one after a
+	// success (minio-go's long poll reconnects after its stream ends).
+	backoff *types.Func
 }
 
 func newLoopGraph(info *types.Info, g *cfg.CFG, loop ast.Node) *loopGraph {
@@ -933,6 +981,12 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 	}
 	edgeOf = func(cond ast.Expr, b *cfg.Block, k int) (p polarity, weak bool) {
 		p = o.polarity(cond, k == 0)
+		if p == mixed && o.singlesOut(cond, k == 0) && o.polarity(cond, k != 0) == failure && reach[b.Succs[k]] && !reach[b.Succs[1-k]] {
+			// if err != nil && !refused(err) { break }: the loop
+			// leaves on some failures and goes round on the others,
+			// a choice of what to retry, whatever success does.
+			return classified, false
+		}
 		if p != unknown && p != payload {
 			return p, false // failure, later, success, mixed
 		}
@@ -1011,8 +1065,15 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 				if nl == later {
 					v.indirect = true
 					nl = failure
-				} else if nl == failure {
-					direct = true
+				} else if nl == failure || nl == classified {
+					// classified: the way round right after the test
+					// that chose which failures go round.
+					nl, direct = failure, true
+				}
+				if lg.backoff != nil && nl != failure {
+					arrived, direct, v.sent = true, true, true
+					signals["the next attempt of "+lg.backoff.Name()] = true
+					continue
 				}
 				if nl == polled {
 					// A poll may also retry: the ways round after a

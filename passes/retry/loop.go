@@ -50,8 +50,9 @@ func (c *collector) newLoop(loop ast.Stmt, body *ast.BlockStmt, fn ast.Node) *Re
 	// range over an integer. They change every iteration.
 	clause := make(map[*types.Var]bool)
 	var (
-		counter *types.Var
-		iter    *types.Func // the retry iterator a range loop ranges over
+		counter  *types.Var
+		iter     *types.Func // the retry iterator a range loop ranges over
+		iterFact *IteratorFact
 	)
 	count := func(v *types.Var) {
 		if v != nil && counter == nil && isInteger(v.Type()) {
@@ -72,7 +73,7 @@ func (c *collector) newLoop(loop ast.Stmt, body *ast.BlockStmt, fn ast.Node) *Re
 			default:
 				return nil
 			}
-			if iter = c.iterator(l.X); iter == nil {
+			if iter, iterFact = c.iterator(l.X); iter == nil {
 				return nil
 			}
 		}
@@ -114,6 +115,9 @@ func (c *collector) newLoop(loop ast.Stmt, body *ast.BlockStmt, fn ast.Node) *Re
 	}
 	lg := newLoopGraph(c.pass.TypesInfo, g, loop)
 	lg.fn = fn
+	if iterFact != nil && iterFact.Backoff {
+		lg.backoff = iter
+	}
 	reg := c.repeats(lg, loop, body, flow.LoopHead(g, loop), clause)
 	if reg != nil {
 		if counter != nil {

@@ -212,3 +212,78 @@ func (c *Client) postJSON(ctx context.Context, path string, v any) (*http.Respon
 	}
 	return nil, errors.New("gave up")
 }
+
+// newRetryTimerContinous is minio-go's endless retry iterator
+// (retry-continous.go): the wait grows with the attempt number.
+func (c *Client) newRetryTimerContinous(base, max time.Duration) iter.Seq[int] {
+	wait := func(attempt int) time.Duration {
+		return min(max, base<<min(attempt, 30))
+	}
+	return func(yield func(int) bool) {
+		var next int
+		for {
+			if !yield(next) {
+				return
+			}
+			next++
+			time.Sleep(wait(next))
+		}
+	}
+}
+
+// listen is minio-go's bucket-notification long poll (retry-loops.md R8,
+// api-bucket-notification.go:168): an error or a bad status leaves, and a
+// stream that ends connects again, after the iterator's growing wait. A
+// loop over an iterator with backoff retries whatever the outcome.
+func (c *Client) listen(ctx context.Context, path string, out chan<- []byte) {
+	for range c.newRetryTimerContinous(time.Second, 30*time.Second) { // want `loop region attempt c.httpClient.Do`
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.baseURL+path, nil)
+		if err != nil {
+			return
+		}
+		resp, err := c.httpClient.Do(req)
+		if err != nil {
+			return
+		}
+		if resp.StatusCode != http.StatusOK {
+			resp.Body.Close()
+			return
+		}
+		var buf bytes.Buffer
+		buf.ReadFrom(resp.Body)
+		resp.Body.Close()
+		out <- buf.Bytes()
+	}
+}
+
+// every is a fixed-interval iterator: a ticker by another name.
+func every(d time.Duration) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i := 0; ; i++ {
+			if !yield(i) {
+				return
+			}
+			time.Sleep(d)
+		}
+	}
+}
+
+// Silent: a poll at a fixed interval that leaves on a failure. Unlike a
+// backoff, a steady wait says nothing about retrying.
+func (c *Client) refresh(ctx context.Context, path string, out chan<- []byte) error {
+	for range every(time.Minute) {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.baseURL+path, nil)
+		if err != nil {
+			return err
+		}
+		resp, err := c.httpClient.Do(req)
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		buf.ReadFrom(resp.Body)
+		resp.Body.Close()
+		out <- buf.Bytes()
+	}
+	return nil
+}
