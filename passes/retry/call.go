@@ -242,10 +242,27 @@ func (c *collector) standardClient(e ast.Expr, depth int) bool {
 	case *ast.CallExpr:
 		sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
 		return ok && httpreq.Is(httpreq.Callee(info, x), httpreq.Retryable, "Client", "StandardClient") && !c.retriesOff(sel.X)
-	case *ast.Ident:
-		if v, ok := info.Uses[x].(*types.Var); ok {
-			if val := c.value(v); val != nil {
-				return c.standardClient(val, depth+1)
+	case *ast.Ident, *ast.SelectorExpr:
+		// A variable or field that the package sets to such a client on
+		// some path (godo's New, when retries are configured), or a
+		// parameter that a call of its function passes one to
+		// (DoRequestWithClient(ctx, c.HTTPClient, req)): the send may
+		// retry.
+		v := c.varOf(x)
+		if v == nil {
+			return false
+		}
+		ix := c.index()
+		for _, val := range ix.values[v] {
+			if val != nil && c.standardClient(val, depth+1) {
+				return true
+			}
+		}
+		if p, ok := ix.params[v]; ok {
+			for _, call := range ix.calls[p.fn] {
+				if p.i < len(call.Args) && !call.Ellipsis.IsValid() && c.standardClient(call.Args[p.i], depth+1) {
+					return true
+				}
 			}
 		}
 	}
@@ -263,7 +280,13 @@ func (c *collector) restyRequestRetries(e ast.Expr, depth int) bool {
 	case *ast.CallExpr:
 		fn := httpreq.Callee(info, x)
 		sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
-		if fn == nil || !ok {
+		if fn == nil {
+			return false
+		}
+		if !ok {
+			if decl := c.index().decls[fn.Origin()]; decl != nil {
+				return c.returnsAll(decl, func(e ast.Expr) bool { return c.restyRequestRetries(e, depth+1) })
+			}
 			return false
 		}
 		switch {
@@ -271,6 +294,12 @@ func (c *collector) restyRequestRetries(e ast.Expr, depth int) bool {
 			return c.restyClientRetries(sel.X, depth+1)
 		case httpreq.RecvName(fn) == "Request" && fn.Pkg() != nil && fn.Pkg().Path() == httpreq.Resty && returnsSelf(fn):
 			return c.restyRequestRetries(sel.X, depth+1)
+		}
+		// linodego's func (c *Client) R(ctx) *resty.Request { return
+		// c.resty.R().SetContext(ctx) }: a function of the package whose
+		// every return is such a request.
+		if decl := c.index().decls[fn.Origin()]; decl != nil {
+			return c.returnsAll(decl, func(e ast.Expr) bool { return c.restyRequestRetries(e, depth+1) })
 		}
 	case *ast.Ident:
 		if v, ok := info.Uses[x].(*types.Var); ok {
@@ -310,7 +339,10 @@ func (c *collector) restyClientRetries(e ast.Expr, depth int) bool {
 		return false
 	}
 	if counts := c.index().retryCounts[v]; len(counts) > 0 {
-		return !slices.ContainsFunc(counts, func(n ast.Expr) bool { return !c.positive(n) })
+		// The package turns retries on with a constant count (linodego's
+		// configureRetries, run by NewClient) and never off with a
+		// constant 0; a count from a parameter is its caller's choice.
+		return slices.ContainsFunc(counts, c.positive) && !slices.ContainsFunc(counts, c.notPositive)
 	}
 	if val := c.value(v); val != nil {
 		return c.restyClientRetries(val, depth+1)
@@ -325,6 +357,32 @@ func (c *collector) positive(e ast.Expr) bool {
 		return false
 	}
 	return constant.Sign(tv.Value) > 0
+}
+
+// notPositive reports whether e is a constant zero or less.
+func (c *collector) notPositive(e ast.Expr) bool {
+	tv, ok := c.pass.TypesInfo.Types[e]
+	return ok && tv.Value != nil && constant.Sign(tv.Value) <= 0
+}
+
+// returnsAll reports whether decl returns, and the first result of every
+// return statement in it (outside function literals) satisfies is.
+func (c *collector) returnsAll(decl *ast.FuncDecl, is func(ast.Expr) bool) bool {
+	if decl.Body == nil {
+		return false
+	}
+	n, all := 0, true
+	ast.Inspect(decl.Body, func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			n++
+			all = all && len(m.Results) > 0 && is(m.Results[0])
+		}
+		return all
+	})
+	return n > 0 && all
 }
 
 // returnsSelf reports whether method fn returns exactly its receiver's

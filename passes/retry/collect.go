@@ -62,6 +62,15 @@ type packageIndex struct {
 	// retryMaxes maps a variable or field holding a go-retryablehttp
 	// client to the values assigned to its RetryMax field.
 	retryMaxes map[*types.Var][]ast.Expr
+	// params maps the parameters of the functions in decls to their
+	// function and index; calls maps those functions to their calls.
+	params map[*types.Var]param
+	calls  map[*types.Func][]*ast.CallExpr
+}
+
+type param struct {
+	fn *types.Func
+	i  int
 }
 
 type retriedParam struct {
@@ -100,6 +109,8 @@ func (c *collector) index() *packageIndex {
 		values:      make(map[*types.Var][]ast.Expr),
 		retryCounts: make(map[*types.Var][]ast.Expr),
 		retryMaxes:  make(map[*types.Var][]ast.Expr),
+		params:      make(map[*types.Var]param),
+		calls:       make(map[*types.Func][]*ast.CallExpr),
 	}
 	ix := c.idx
 	info := c.pass.TypesInfo
@@ -108,6 +119,10 @@ func (c *collector) index() *packageIndex {
 		case *ast.FuncDecl:
 			if fn, ok := info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
 				ix.decls[fn] = n
+				ps := fn.Signature().Params()
+				for i := range ps.Len() {
+					ix.params[ps.At(i)] = param{fn, i}
+				}
 			}
 		case *ast.AssignStmt:
 			c.indexRetryMax(ix, n)
@@ -145,7 +160,11 @@ func (c *collector) index() *packageIndex {
 				}
 			}
 		case *ast.CallExpr:
-			if fn := httpreq.Callee(info, n); httpreq.Is(fn, httpreq.Resty, "Client", "SetRetryCount") && len(n.Args) == 1 {
+			fn := httpreq.Callee(info, n)
+			if fn != nil && fn.Pkg() == c.pass.Pkg {
+				ix.calls[fn.Origin()] = append(ix.calls[fn.Origin()], n)
+			}
+			if httpreq.Is(fn, httpreq.Resty, "Client", "SetRetryCount") && len(n.Args) == 1 {
 				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 					if v := c.varOf(sel.X); v != nil {
 						ix.retryCounts[v] = append(ix.retryCounts[v], n.Args[0])

@@ -79,6 +79,7 @@ type Request struct {
 }
 
 func (r *Request) SetContext(ctx context.Context) *Request       { return r }
+func (r *Request) ExpectContentType(contentType string) *Request { return r }
 func (r *Request) SetHeader(header, value string) *Request       { return r }
 func (r *Request) SetHeaders(headers map[string]string) *Request { return r }
 func (r *Request) SetQueryParam(param, value string) *Request    { return r }
