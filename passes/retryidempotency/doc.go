@@ -7,8 +7,9 @@
 // A POST that times out may have succeeded on the server; sending it again
 // repeats its side effect (a duplicate payment, IP allocation, DNS
 // record). The check reports an HTTP request whose method is provably
-// POST, PATCH or CONNECT, sent without an Idempotency-Key (or
-// X-Idempotency-Key) header, inside a retry region found by the retry
+// POST, PATCH or CONNECT, sent without an idempotency key header (one
+// whose name contains "idempotency": Idempotency-Key, X-Idempotency-Key,
+// Idempotency-Token), inside a retry region found by the retry
 // analyzer: a hand-written retry loop, the callback of a retry library
 // (backoff, retry-go, go-retry, client-go's retry.OnError, wait's
 // ExponentialBackoff, failsafe-go), or a client that retries by itself

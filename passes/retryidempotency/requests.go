@@ -317,7 +317,7 @@ func (fi *funcInfo) isKey(e ast.Expr, canonical bool) bool {
 	}
 	name := constant.StringVal(tv.Value)
 	if canonical {
-		return slices.Contains(httpreq.IdempotencyKeys, name)
+		return httpreq.IsCanonicalIdempotencyKey(name)
 	}
 	return httpreq.IsIdempotencyKey(name)
 }
