@@ -26,7 +26,9 @@
 // client-go's retry.RetryOnConflict, which retries only 409 Conflicts.
 //
 // The suggested fix, offered when the request is built in the same
-// function and the file may use Go 1.24, generates one key with
-// crypto/rand.Text before the retries and sets it on the request before
-// each send.
+// function and the file may use Go 1.24, sets the key the function already
+// has (a string variable named as one, such as an idempotencyKey
+// parameter), or else generates one key per operation with
+// crypto/rand.Text before the retries, and sets it on the request before
+// each send. When the key to use is in doubt, no fix is offered.
 package retryidempotency
