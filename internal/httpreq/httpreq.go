@@ -11,6 +11,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"net/textproto"
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -280,8 +281,14 @@ func NonIdempotent(method string) bool {
 
 // IdempotencyKeys are the canonical header names that make a request
 // replayable for net/http's transport (isReplayable in net/http/request.go)
-// and by the IETF draft "The Idempotency-Key HTTP Header Field".
+// and by the IETF draft "The Idempotency-Key HTTP Header Field". They are
+// the names a fix sets; IsIdempotencyKey accepts more.
 var IdempotencyKeys = []string{"Idempotency-Key", "X-Idempotency-Key"}
+
+// idempotencyWord is what every idempotency key header name holds, in any
+// casing: the draft's Idempotency-Key and X-Idempotency-Key, and the names
+// APIs chose before it (Idempotency-Token, X-Idempotency-Id).
+const idempotencyWord = "idempotency"
 
 // FreshValues are the functions whose every call returns a new value: a
 // random number or text, a UUID or ULID, the current time. An idempotency
@@ -329,15 +336,32 @@ var UnsentErrors = map[string]map[string]bool{
 // IsUnsent reports whether pkg.name is one of UnsentErrors.
 func IsUnsent(pkg, name string) bool { return UnsentErrors[pkg][name] }
 
-// IsIdempotencyKey reports whether name, in any casing, is an idempotency
-// key header.
+// IsIdempotencyKey reports whether name, a header name in any casing, is
+// an idempotency key header: it contains "idempotency" (Idempotency-Key,
+// X-Idempotency-Key, Idempotency-Token). A server that dedupes requests
+// names its header so; which name it honours is its API's business, and a
+// request that sets one is taken as keyed.
 func IsIdempotencyKey(name string) bool {
-	for _, k := range IdempotencyKeys {
-		if strings.EqualFold(name, k) {
-			return true
-		}
-	}
-	return false
+	return strings.Contains(strings.ToLower(name), idempotencyWord)
+}
+
+// IsCanonicalIdempotencyKey reports whether name is an idempotency key
+// header (IsIdempotencyKey) written in canonical form
+// (textproto.CanonicalMIMEHeaderKey): the form a direct write to an
+// http.Header map must use, since it bypasses canonicalization and Get
+// and net/http's own checks look up the canonical key.
+func IsCanonicalIdempotencyKey(name string) bool {
+	return IsIdempotencyKey(name) && textproto.CanonicalMIMEHeaderKey(name) == name
+}
+
+// IsKeyName reports whether name, a Go identifier, names an idempotency
+// key: in any casing, with underscores ignored, it contains "idempoten"
+// (idempotencyKey, IdempotentToken, idempotency_key) or "idemkey" /
+// "idempkey" (idemKey, idempKey). A string parameter so named is the key
+// its caller gives for the operation.
+func IsKeyName(name string) bool {
+	n := strings.ReplaceAll(strings.ToLower(name), "_", "")
+	return strings.Contains(n, "idempoten") || strings.Contains(n, "idemkey") || strings.Contains(n, "idempkey")
 }
 
 // Relevant reports whether pkg imports, directly or transitively, one of

@@ -61,12 +61,24 @@ func TestMethods(t *testing.T) {
 			t.Errorf("%s: idempotent, non-idempotent = %v, want %v", m, got, want)
 		}
 	}
-	for _, k := range []string{"Idempotency-Key", "idempotency-key", "X-IDEMPOTENCY-KEY"} {
+	for _, k := range []string{"Idempotency-Key", "idempotency-key", "X-IDEMPOTENCY-KEY", "Idempotency-Token", "X-Idempotency-Id"} {
 		if !httpreq.IsIdempotencyKey(k) {
 			t.Errorf("IsIdempotencyKey(%q) = false", k)
 		}
 	}
-	if httpreq.IsIdempotencyKey("X-Request-Id") {
-		t.Errorf("IsIdempotencyKey(X-Request-Id) = true")
+	for _, k := range []string{"X-Request-Id", "Idempotent", "Key"} {
+		if httpreq.IsIdempotencyKey(k) {
+			t.Errorf("IsIdempotencyKey(%q) = true", k)
+		}
+	}
+	for k, want := range map[string]bool{"Idempotency-Key": true, "Idempotency-Token": true, "X-Idempotency-Key": true, "idempotency-key": false, "IDEMPOTENCY-TOKEN": false, "X-Request-Id": false} {
+		if got := httpreq.IsCanonicalIdempotencyKey(k); got != want {
+			t.Errorf("IsCanonicalIdempotencyKey(%q) = %v, want %v", k, got, want)
+		}
+	}
+	for name, want := range map[string]bool{"idempotencyKey": true, "IdempotentToken": true, "idempotency_key": true, "idemKey": true, "idempKey": true, "key": false, "requestID": false, "idem": false} {
+		if got := httpreq.IsKeyName(name); got != want {
+			t.Errorf("IsKeyName(%q) = %v, want %v", name, got, want)
+		}
 	}
 }

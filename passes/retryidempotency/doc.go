@@ -7,8 +7,9 @@
 // A POST that times out may have succeeded on the server; sending it again
 // repeats its side effect (a duplicate payment, IP allocation, DNS
 // record). The check reports an HTTP request whose method is provably
-// POST, PATCH or CONNECT, sent without an Idempotency-Key (or
-// X-Idempotency-Key) header, inside a retry region found by the retry
+// POST, PATCH or CONNECT, sent without an idempotency key header (one
+// whose name contains "idempotency": Idempotency-Key, X-Idempotency-Key,
+// Idempotency-Token), inside a retry region found by the retry
 // analyzer: a hand-written retry loop, the callback of a retry library
 // (backoff, retry-go, go-retry, client-go's retry.OnError, wait's
 // ExponentialBackoff, failsafe-go), or a client that retries by itself
@@ -25,7 +26,9 @@
 // client-go's retry.RetryOnConflict, which retries only 409 Conflicts.
 //
 // The suggested fix, offered when the request is built in the same
-// function and the file may use Go 1.24, generates one key with
-// crypto/rand.Text before the retries and sets it on the request before
-// each send.
+// function and the file may use Go 1.24, sets the key the function already
+// has (a string variable named as one, such as an idempotencyKey
+// parameter), or else generates one key per operation with
+// crypto/rand.Text before the retries, and sets it on the request before
+// each send. When the key to use is in doubt, no fix is offered.
 package retryidempotency

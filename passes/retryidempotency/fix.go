@@ -12,15 +12,19 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 
+	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/fixtext"
+	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/passes/retry"
 )
 
-// fix returns the suggested fix for risky site s in region reg: generate
-// one key with crypto/rand.Text before the region and set it on the request
-// before each send. It is offered only when the request is a variable
-// built in this function, the region starts in this function, the file
-// may use Go 1.24 (crypto/rand.Text), and the names it needs are free.
+// fix returns the suggested fix for risky site s in region reg: set the
+// key the function already has (see keyFor), or generate one key with
+// crypto/rand.Text before the region, on the request before each send. It
+// is offered only when the request is a variable built in this function,
+// the region starts in this function, the file may use Go 1.24
+// (crypto/rand.Text), the names it needs are free, and the key to use is
+// not in doubt.
 func (c *checker) fix(fi *funcInfo, s *site, reg *retry.Region) *analysis.SuggestedFix {
 	if s.req == nil || !s.built || s.resty || s.via != nil {
 		return nil
@@ -62,37 +66,53 @@ func (c *checker) fix(fi *funcInfo, s *site, reg *retry.Region) *analysis.Sugges
 	if c.lookup(sendStmt.Pos(), s.req.Name()) != s.req {
 		return nil
 	}
-	randName, importEdit, ok := c.randImport(file, sendStmt.Pos(), anchorPos(anchor))
-	if !ok {
+	key := c.keyFor(fi, s, reg, anchor, sendStmt)
+	if !key.ok {
 		return nil
+	}
+	var randName string
+	var importEdit *analysis.TextEdit
+	if key.existing == nil {
+		var ok bool
+		randName, importEdit, ok = c.randImport(file, sendStmt.Pos(), anchorPos(anchor))
+		if !ok {
+			return nil
+		}
 	}
 	sendIndent, ok := c.indent(sendStmt.Pos())
 	if !ok {
 		return nil
 	}
 	var edits []analysis.TextEdit
-	if reg.Kind == retry.Client {
+	switch {
+	case key.existing != nil:
+		// The function has the key: set it, and make none.
+		edits = append(edits, analysis.TextEdit{
+			Pos:     sendStmt.Pos(),
+			End:     sendStmt.Pos(),
+			NewText: fmt.Appendf(nil, "%s.Header.Set(\"Idempotency-Key\", %s)\n%s", s.req.Name(), key.existing.Name(), sendIndent),
+		})
+	case reg.Kind == retry.Client:
 		edits = append(edits, analysis.TextEdit{
 			Pos:     sendStmt.Pos(),
 			End:     sendStmt.Pos(),
 			NewText: fmt.Appendf(nil, "%s.Header.Set(\"Idempotency-Key\", %s.Text())\n%s", s.req.Name(), randName, sendIndent),
 		})
-	} else {
-		key := c.freeName("idempotencyKey", anchor.Pos(), sendStmt.Pos())
+	default:
 		anchorIndent, ok := c.indent(anchor.Pos())
-		if key == "" || !ok {
+		if !ok {
 			return nil
 		}
 		edits = append(edits,
 			analysis.TextEdit{
 				Pos:     anchor.Pos(),
 				End:     anchor.Pos(),
-				NewText: fmt.Appendf(nil, "%s := %s.Text()\n%s", key, randName, anchorIndent),
+				NewText: fmt.Appendf(nil, "%s := %s.Text()\n%s", key.name, randName, anchorIndent),
 			},
 			analysis.TextEdit{
 				Pos:     sendStmt.Pos(),
 				End:     sendStmt.Pos(),
-				NewText: fmt.Appendf(nil, "%s.Header.Set(\"Idempotency-Key\", %s)\n%s", s.req.Name(), key, sendIndent),
+				NewText: fmt.Appendf(nil, "%s.Header.Set(\"Idempotency-Key\", %s)\n%s", s.req.Name(), key.name, sendIndent),
 			})
 	}
 	if importEdit != nil {
@@ -102,6 +122,176 @@ func (c *checker) fix(fi *funcInfo, s *site, reg *retry.Region) *analysis.Sugges
 		Message:   "Set an Idempotency-Key header generated once before the retries",
 		TextEdits: edits,
 	}
+}
+
+// An operation is what one key is for: a request sent in a retry region
+// (the same request sent on two paths of one loop is one operation).
+type operation struct {
+	region ast.Node
+	req    *types.Var
+}
+
+// A keyChoice is the key the fix sets for an operation: a variable of the
+// function (existing), or a new one declared before the region under name
+// (for a retrying client, which sends one request, none: the key is made
+// where it is set). ok is false when the fix is not offered.
+type keyChoice struct {
+	existing *types.Var
+	name     string
+	ok       bool
+}
+
+// keyFor returns the key the fix sets for site s, sent in region reg.
+//
+// The key the function already has comes first: a variable in scope at
+// the send, declared before the region (a parameter, a local), whose name
+// says it is an idempotency key (httpreq.IsKeyName). It is used when it is
+// the only one, a string, not assigned or addressed in the region (a key
+// made per attempt is no key), not already set as the key of a request of
+// the function, and visible at the send of no other operation of the
+// function (two operations with one key would make the second a replay of
+// the first). Otherwise, with such a variable, no fix.
+//
+// Without one, the fix makes a key, under a name free at the anchor and the
+// send and given to no other operation of the function: each operation its
+// own key, and two keys never declared under one name in one scope.
+func (c *checker) keyFor(fi *funcInfo, s *site, reg *retry.Region, anchor, sendStmt ast.Stmt) keyChoice {
+	op := operation{region: reg.Node, req: s.req}
+	if k, ok := fi.keys[op]; ok {
+		return k
+	}
+	k := c.chooseKey(fi, op, reg, anchor, sendStmt)
+	if fi.keys == nil {
+		fi.keys = make(map[operation]keyChoice)
+	}
+	fi.keys[op] = k
+	return k
+}
+
+func (c *checker) chooseKey(fi *funcInfo, op operation, reg *retry.Region, anchor, sendStmt ast.Stmt) keyChoice {
+	start := sendStmt.Pos()
+	if anchor != nil {
+		start = anchor.Pos()
+	}
+	vars := c.keyVars(sendStmt.Pos(), start)
+	switch {
+	case len(vars) > 1:
+		return keyChoice{}
+	case len(vars) == 1:
+		v := vars[0]
+		if !types.Identical(v.Type(), types.Typ[types.String]) ||
+			c.changedIn(v, reg, fi.decl) || c.setAsKey(fi, v) || c.sharedKey(fi, op, v) {
+			return keyChoice{}
+		}
+		return keyChoice{existing: v, ok: true}
+	}
+	if reg.Kind == retry.Client {
+		return keyChoice{ok: true}
+	}
+	taken := make(map[string]bool)
+	for _, k := range fi.keys {
+		taken[k.name] = true
+	}
+	for i := 1; i < 10; i++ {
+		name := "idempotencyKey"
+		if i > 1 {
+			name += strconv.Itoa(i)
+		}
+		if !taken[name] && c.free(name, anchor.Pos(), sendStmt.Pos()) {
+			return keyChoice{name: name, ok: true}
+		}
+	}
+	return keyChoice{}
+}
+
+// keyVars returns the variables named as idempotency keys
+// (httpreq.IsKeyName) that are in scope at pos, declared in a function
+// (not at package level) before start.
+func (c *checker) keyVars(pos, start token.Pos) []*types.Var {
+	inner := c.pass.Pkg.Scope().Innermost(pos)
+	var vars []*types.Var
+	for s := inner; s != nil && s != c.pass.Pkg.Scope() && s != types.Universe; s = s.Parent() {
+		for _, name := range s.Names() {
+			v, ok := s.Lookup(name).(*types.Var)
+			if !ok || !httpreq.IsKeyName(name) || v.Pos() >= start {
+				continue
+			}
+			if _, obj := inner.LookupParent(name, pos); obj == v {
+				vars = append(vars, v)
+			}
+		}
+	}
+	return vars
+}
+
+// changedIn reports whether v is assigned in the span of region reg, or
+// its address is taken anywhere in decl.
+func (c *checker) changedIn(v *types.Var, reg *retry.Region, decl *ast.FuncDecl) bool {
+	info := c.pass.TypesInfo
+	var span ast.Node = reg.Body
+	if reg.Kind == retry.Client || span == nil {
+		span = reg.Call
+	}
+	changed := false
+	ast.Inspect(decl, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if span == nil || n.Pos() < span.Pos() || n.End() > span.End() {
+				return true
+			}
+			for _, lhs := range n.Lhs {
+				if code.IdentVar(info, lhs) == v {
+					changed = true
+				}
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && code.IdentVar(info, n.X) == v {
+				changed = true
+			}
+		}
+		return !changed
+	})
+	return changed
+}
+
+// setAsKey reports whether v is the value of an idempotency key header
+// set in the function: the key of another request.
+func (c *checker) setAsKey(fi *funcInfo, v *types.Var) bool {
+	for _, set := range fi.keySets {
+		found := false
+		ast.Inspect(set.Args[1], func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v {
+				found = true
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// sharedKey reports whether key variable v is in scope at the send of
+// another operation of the function, one of its sites that a retry region
+// repeats: v could be either's key.
+func (c *checker) sharedKey(fi *funcInfo, op operation, v *types.Var) bool {
+	for _, s := range fi.sites {
+		if !s.risky() {
+			continue
+		}
+		reg := c.regions.Enclosing(s.call.Pos())
+		if reg == nil {
+			continue
+		}
+		if other := (operation{region: reg.Node, req: s.req}); other == op {
+			continue
+		}
+		if c.lookup(s.call.Pos(), v.Name()) == v {
+			return true
+		}
+	}
+	return false
 }
 
 func anchorPos(s ast.Stmt) token.Pos {
@@ -189,20 +379,6 @@ func declaredInside(s *types.Scope, name string) bool {
 		}
 	}
 	return false
-}
-
-// freeName returns base, or base2, base3..., free at the positions.
-func (c *checker) freeName(base string, positions ...token.Pos) string {
-	for i := 1; i < 10; i++ {
-		name := base
-		if i > 1 {
-			name += strconv.Itoa(i)
-		}
-		if c.free(name, positions...) {
-			return name
-		}
-	}
-	return ""
 }
 
 // randImport returns the name crypto/rand has in file, and the edit that

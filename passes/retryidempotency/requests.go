@@ -65,6 +65,9 @@ type funcInfo struct {
 	// keySets are the req.Header.Set(key, value) calls that set an
 	// idempotency key.
 	keySets []*ast.CallExpr
+	// keys are the keys the fixes of the function set, by operation,
+	// chosen in site order so that two operations never get one name.
+	keys map[operation]keyChoice
 }
 
 // analyzeFunc tracks the requests of decl, at cur, when it calls a send:
@@ -317,7 +320,7 @@ func (fi *funcInfo) isKey(e ast.Expr, canonical bool) bool {
 	}
 	name := constant.StringVal(tv.Value)
 	if canonical {
-		return slices.Contains(httpreq.IdempotencyKeys, name)
+		return httpreq.IsCanonicalIdempotencyKey(name)
 	}
 	return httpreq.IsIdempotencyKey(name)
 }

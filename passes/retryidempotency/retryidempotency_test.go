@@ -1,10 +1,6 @@
 package retryidempotency_test
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -14,18 +10,11 @@ import (
 )
 
 func TestRetryIdempotency(t *testing.T) {
-	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), retryidempotency.Analyzer, "retryidempotency/a", "retryidempotency/old", "retryidempotency/clash", "retryidempotency/named", "retryidempotency/more", "retryidempotency/checkretry")
+	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), retryidempotency.Analyzer, "retryidempotency/a", "retryidempotency/old", "retryidempotency/clash", "retryidempotency/named", "retryidempotency/more", "retryidempotency/checkretry", "retryidempotency/keys")
 }
 
 func TestFactsAcrossPackages(t *testing.T) {
 	analysistest.Run(t, tvtest.TestData(), retryidempotency.Analyzer, "retryidempotency/api", "retryidempotency/caller")
-}
-
-// recorder collects the errors analysistest reports.
-type recorder struct{ errs []string }
-
-func (r *recorder) Errorf(format string, args ...any) {
-	r.errs = append(r.errs, fmt.Sprintf(format, args...))
 }
 
 // TestFixesAreIdempotent runs the check on the .golden files: they must
@@ -33,42 +22,9 @@ func (r *recorder) Errorf(format string, args ...any) {
 // once). The only expectations they may miss are those of the diagnostics
 // the fix removed.
 func TestFixesAreIdempotent(t *testing.T) {
-	dir := t.TempDir()
-	for _, sub := range []string{"github.com", "k8s.io", "retryidempotency"} {
-		if err := os.CopyFS(filepath.Join(dir, "src", sub), os.DirFS(filepath.Join(tvtest.TestData(), "src", sub))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	pkgs := []string{"retryidempotency/a", "retryidempotency/clash", "retryidempotency/named", "retryidempotency/more"}
-	for _, pkg := range pkgs {
-		goldens, _ := filepath.Glob(filepath.Join(dir, "src", pkg, "*.go.golden"))
-		if len(goldens) == 0 {
-			t.Fatalf("%s: no .golden file", pkg)
-		}
-		for _, g := range goldens {
-			if err := os.Rename(g, strings.TrimSuffix(g, ".golden")); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	rec := new(recorder)
-	defer func() { t.Logf("%d expectations missed, as the fixes removed them", len(rec.errs)) }()
-	results := analysistest.Run(rec, dir, retryidempotency.Analyzer, pkgs...)
-	for _, e := range rec.errs {
-		if !strings.Contains(e, "no diagnostic was reported matching") {
-			t.Errorf("on the fixed code: %s", e)
-		}
-	}
-	for _, res := range results {
-		for _, d := range res.Diagnostics {
-			if len(d.SuggestedFixes) > 0 {
-				t.Errorf("on the fixed code, %s offers a fix again: %s", res.Pass.Fset.Position(d.Pos), d.Message)
-			}
-		}
-	}
-	if len(results) != len(pkgs) {
-		t.Errorf("got %d results, want %d", len(results), len(pkgs))
-	}
+	tvtest.RunOnFixed(t, tvtest.TestData(), []string{"github.com", "k8s.io", "retryidempotency"},
+		[]string{"retryidempotency/a", "retryidempotency/clash", "retryidempotency/named", "retryidempotency/more", "retryidempotency/keys"},
+		retryidempotency.Analyzer)
 }
 
 // TestTypeErrors runs the check, and the retry analyzer it requires, on a

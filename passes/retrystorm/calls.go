@@ -150,3 +150,9 @@ func commRecv(comm ast.Stmt) ast.Expr {
 	}
 	return nil
 }
+
+// isCancelFunc reports whether t is context.CancelFunc or
+// context.CancelCauseFunc, the functions that release a derived context.
+func isCancelFunc(t types.Type) bool {
+	return t != nil && (httpreq.IsNamed(t, "context", "CancelFunc") || httpreq.IsNamed(t, "context", "CancelCauseFunc"))
+}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/passes/lostcancel"
 
 	"github.com/transportvet/transportvet/internal/tvtest"
 	"github.com/transportvet/transportvet/passes/retrystorm"
@@ -26,15 +27,23 @@ func TestLibrarySettings(t *testing.T) {
 }
 
 // TestContextIgnored covers waits that ignore a context in scope, and the
-// select fix across result shapes (ctx.go.golden).
+// select fix across result shapes (ctx.go.golden) and per-attempt contexts
+// (attempt.go.golden).
 func TestContextIgnored(t *testing.T) {
-	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), retrystorm.Analyzer, "retrystorm/ctx")
+	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), retrystorm.Analyzer, "retrystorm/ctx", "retrystorm/attempt")
 }
 
 // TestContextFixIdempotent runs the check on the fixed code (a copy of
 // ctx.go.golden): it compiles, and only the waits without a fix remain.
 func TestContextFixIdempotent(t *testing.T) {
 	analysistest.Run(t, tvtest.TestData(), retrystorm.Analyzer, "retrystorm/ctxfixed")
+}
+
+// TestAttemptFixed runs the check, and go vet's lostcancel, on the fixed
+// code of retrystorm/attempt (attempt.go.golden): it compiles, offers no
+// fix again, and no fix leaves a cancel function uncalled.
+func TestAttemptFixed(t *testing.T) {
+	tvtest.RunOnFixed(t, tvtest.TestData(), []string{"retrystorm/attempt"}, []string{"retrystorm/attempt"}, retrystorm.Analyzer, lostcancel.Analyzer)
 }
 
 // TestTypeErrors runs a variant of the analyzer, and of the analyzers it

@@ -133,10 +133,11 @@ func (c *checker) reportSleep(file *ast.File, s sleep, stack []ast.Node) {
 	if reg == nil || reg.Kind == retry.Client {
 		return
 	}
-	ctx := c.contextAt(reg, s.node.Pos())
-	if ctx == "" {
+	wc := c.contextAt(reg, s.node.Pos())
+	if wc == nil {
 		return // no context to wait on
 	}
+	ctx := wc.expr
 	if reg.Kind == retry.Callback {
 		hint := "let the retry library wait between attempts, with its context-aware delay"
 		if reg.API != nil && reg.API.Pkg() != nil {
@@ -152,7 +153,7 @@ func (c *checker) reportSleep(file *ast.File, s sleep, stack []ast.Node) {
 		End:     s.node.End(),
 		Message: fmt.Sprintf("retry wait ignores %s: a cancelled caller keeps this loop sleeping and retrying; select on %s.Done() and a timer", ctx, ctx),
 	}
-	if fn := enclosingFunc(stack); fn != nil && fn == reg.Func {
+	if fn := enclosingFunc(stack); fn != nil && fn == reg.Func && c.fixMayWaitOn(reg, wc, s.node.Pos()) {
 		if fix, ok := c.selectFix(file, fn, s, ctx); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
@@ -160,15 +161,72 @@ func (c *checker) reportSleep(file *ast.File, s sleep, stack []ast.Node) {
 	c.r.Report(d)
 }
 
-// contextAt returns an expression, valid at pos, for the context that the
-// wait at pos should honour: the innermost context.Context variable in
-// scope (a parameter, a local, a variable of an enclosing function), else
-// the Context() of an *http.Request sent in region reg. It returns "" when
-// there is none.
-func (c *checker) contextAt(reg *retry.Region, pos token.Pos) string {
+// A waitContext is the context a wait should honour.
+type waitContext struct {
+	expr string     // how it is spelled at the wait: ctx, req.Context()
+	v    *types.Var // the context or request variable
+	// perAttempt says that v is declared inside the retry loop: it is
+	// made anew, and usually ends, with each attempt.
+	perAttempt bool
+}
+
+// contextAt returns the context that the wait at pos, in region reg,
+// should honour, or nil when there is none. It is a context.Context
+// variable in scope at pos that may come from a caller (see fromCaller),
+// else the Context() of an *http.Request sent in reg. A variable declared
+// outside the retry loop is preferred: the innermost one in scope at the
+// loop's entry, whether or not its name still denotes it at pos. A
+// variable declared inside the loop (a per-attempt context such as
+// context.WithTimeout(ctx, d)) is named only when there is no other.
+func (c *checker) contextAt(reg *retry.Region, pos token.Pos) *waitContext {
+	if reg.Kind == retry.Loop {
+		if entry := loopEntry(reg); entry.IsValid() {
+			if v := c.innermostContext(entry); v != nil && c.fromCaller(reg.Func, v, 0) {
+				return &waitContext{expr: v.Name(), v: v}
+			}
+		}
+	}
+	if v := c.innermostContext(pos); v != nil {
+		if !c.fromCaller(reg.Func, v, 0) {
+			return nil // ctx := context.Background(): no caller to honour
+		}
+		return &waitContext{expr: v.Name(), v: v, perAttempt: inLoop(reg, v)}
+	}
+	scope := fixtext.Scope(c.pass.Pkg, pos)
+	if scope == nil || reg.Body == nil {
+		return nil
+	}
+	// The context of the request the region sends.
+	var wc *waitContext
+	ast.Inspect(reg.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || wc != nil {
+			return wc == nil
+		}
+		arg, _ := httpreq.SentRequest(c.pass.TypesInfo, call)
+		id, ok := ast.Unparen(arg).(*ast.Ident)
+		if !ok {
+			return true
+		}
+		v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+		if !ok || !httpreq.IsRequest(v.Type()) {
+			return true
+		}
+		if _, obj := scope.LookupParent(id.Name, pos); obj == v && v.Pos() < pos && c.fromCaller(reg.Func, v, 0) {
+			wc = &waitContext{expr: id.Name + ".Context()", v: v, perAttempt: inLoop(reg, v)}
+		}
+		return true
+	})
+	return wc
+}
+
+// innermostContext returns the context.Context variable that is declared
+// in the innermost scope around pos holding one, before pos, and that its
+// name denotes at pos; the latest declared when that scope holds several.
+func (c *checker) innermostContext(pos token.Pos) *types.Var {
 	scope := fixtext.Scope(c.pass.Pkg, pos)
 	if scope == nil {
-		return ""
+		return nil
 	}
 	for s := scope; s != nil && s != c.pass.Pkg.Scope() && s != types.Universe; s = s.Parent() {
 		var best *types.Var
@@ -185,36 +243,136 @@ func (c *checker) contextAt(reg *retry.Region, pos token.Pos) string {
 			}
 		}
 		if best != nil {
-			if !c.fromCaller(reg.Func, best, 0) {
-				return "" // ctx := context.Background(): no caller to honour
-			}
-			return best.Name()
+			return best
 		}
 	}
-	// The context of the request the region sends.
-	var req string
-	if reg.Body != nil {
-		ast.Inspect(reg.Body, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok || req != "" {
-				return req == ""
-			}
-			arg, _ := httpreq.SentRequest(c.pass.TypesInfo, call)
-			id, ok := ast.Unparen(arg).(*ast.Ident)
-			if !ok {
-				return true
-			}
-			v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
-			if !ok || !httpreq.IsRequest(v.Type()) {
-				return true
-			}
-			if _, obj := scope.LookupParent(id.Name, pos); obj == v && v.Pos() < pos && c.fromCaller(reg.Func, v, 0) {
-				req = id.Name + ".Context()"
-			}
-			return true
-		})
+	return nil
+}
+
+// loopEntry returns the position at which loop region reg is entered,
+// where the variables visible are those of the whole retry: the loop
+// statement (for, range, a labelled statement that goto repeats), or the
+// opening brace of a recursion's body.
+func loopEntry(reg *retry.Region) token.Pos {
+	if _, ok := reg.Node.(ast.Stmt); ok {
+		return reg.Node.Pos()
 	}
-	return req
+	if reg.Body != nil {
+		return reg.Body.Lbrace
+	}
+	return token.NoPos
+}
+
+// inLoop reports whether v is declared inside loop region reg: in its
+// statement (a for clause, the body), or, for a recursion, in its body.
+func inLoop(reg *retry.Region, v *types.Var) bool {
+	n := ast.Node(reg.Body)
+	if _, ok := reg.Node.(ast.Stmt); ok {
+		n = reg.Node
+	}
+	return reg.Kind == retry.Loop && n != nil && v.Pos() >= n.Pos() && v.Pos() < n.End()
+}
+
+// fixMayWaitOn reports whether the select fix may wait on wc at the wait
+// at pos and return there. The context must be the one in scope at the
+// loop's entry, not one made for an attempt (the first attempt's timeout
+// would end the whole retry), and its name must still denote it at pos (a
+// per-attempt ctx, cancel := context.WithTimeout(ctx, d) hides it). Every
+// cancel function of the function in scope at pos must have been called,
+// or deferred, before the wait: the fix's return would skip a later call
+// (go vet's lostcancel).
+func (c *checker) fixMayWaitOn(reg *retry.Region, wc *waitContext, pos token.Pos) bool {
+	if wc.perAttempt || inLoop(reg, wc.v) {
+		return false
+	}
+	scope := fixtext.Scope(c.pass.Pkg, pos)
+	if scope == nil {
+		return false
+	}
+	if _, obj := scope.LookupParent(wc.v.Name(), pos); obj != wc.v {
+		return false
+	}
+	return c.cancelsDone(reg, scope, pos)
+}
+
+// cancelsDone reports whether every context cancel function declared in
+// the function of reg and in scope at pos is called or deferred by a
+// statement that runs before pos on every path: one of a block that
+// encloses pos, before the statement that holds pos.
+func (c *checker) cancelsDone(reg *retry.Region, scope *types.Scope, pos token.Pos) bool {
+	body := funcBody(reg.Func)
+	if body == nil {
+		return false
+	}
+	for s := scope; s != nil && s != c.pass.Pkg.Scope() && s != types.Universe; s = s.Parent() {
+		for _, name := range s.Names() {
+			v, ok := s.Lookup(name).(*types.Var)
+			if !ok || !isCancelFunc(v.Type()) || v.Pos() >= pos || v.Pos() < body.Pos() {
+				continue
+			}
+			if _, obj := scope.LookupParent(name, pos); obj != v {
+				continue // hidden at pos, and so not used after it there
+			}
+			if !c.calledBefore(body, v, pos) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// calledBefore reports whether a statement v() or defer v() of a block of
+// body that encloses pos precedes the statement of that block holding pos.
+func (c *checker) calledBefore(body *ast.BlockStmt, v *types.Var, pos token.Pos) bool {
+	info := c.pass.TypesInfo
+	calls := func(s ast.Stmt) bool {
+		var call *ast.CallExpr
+		switch s := s.(type) {
+		case *ast.ExprStmt:
+			call, _ = ast.Unparen(s.X).(*ast.CallExpr)
+		case *ast.DeferStmt:
+			call = s.Call
+		}
+		return call != nil && len(call.Args) == 0 && code.IdentVar(info, call.Fun) == v
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found || n == nil || pos < n.Pos() || pos >= n.End() {
+			return false
+		}
+		var list []ast.Stmt
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		}
+		for _, s := range list {
+			if s.End() > pos {
+				break
+			}
+			if calls(s) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// funcBody returns the body of a *ast.FuncDecl or *ast.FuncLit.
+func funcBody(fn ast.Node) *ast.BlockStmt {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Body
+	case *ast.FuncLit:
+		return fn.Body
+	}
+	return nil
 }
 
 // selectFix replaces the wait statement of s with a select on ctx.Done()

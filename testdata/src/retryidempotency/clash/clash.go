@@ -1,6 +1,6 @@
 // Package clash already uses the name rand (math/rand), and the name
-// idempotencyKey: the fix imports crypto/rand as crand and picks another
-// key name.
+// idempotencyKey (a function of the package, not a key the function has):
+// the fix imports crypto/rand as crand and picks another key name.
 package clash
 
 import (
@@ -10,7 +10,7 @@ import (
 	"time"
 )
 
-func send(c *http.Client, idempotencyKey string) (*http.Response, error) {
+func send(c *http.Client) (*http.Response, error) {
 	for i := 0; i < 3; i++ {
 		req, err := http.NewRequest(http.MethodPost, "https://api.example.com/x", nil)
 		if err != nil {
@@ -22,5 +22,7 @@ func send(c *http.Client, idempotencyKey string) (*http.Response, error) {
 		}
 		time.Sleep(time.Duration(rand.Intn(100)) * time.Millisecond)
 	}
-	return nil, fmt.Errorf("gave up (%s)", idempotencyKey)
+	return nil, fmt.Errorf("gave up (%s)", idempotencyKey())
 }
+
+func idempotencyKey() string { return "none" }

@@ -31,6 +31,21 @@ func perAttempt(c *http.Client, url string, body []byte) (*http.Response, error)
 	return nil, err
 }
 
+// Reported: a key header under another name is a key too.
+func perAttemptToken(c *http.Client, url string, body []byte) (*http.Response, error) {
+	var err error
+	for i := 0; i < 3; i++ {
+		req, _ := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
+		req.Header.Set("Idempotency-Token", rand.Text()) // want `idempotency key is made anew in every attempt of this loop`
+		var resp *http.Response
+		if resp, err = c.Do(req); err == nil {
+			return resp, nil
+		}
+		time.Sleep(time.Second)
+	}
+	return nil, err
+}
+
 // Reported: through a variable filled in the loop.
 func filled(c *http.Client, url string, body []byte) (*http.Response, error) {
 	var err error

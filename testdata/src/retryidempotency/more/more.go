@@ -168,3 +168,36 @@ func poll(c *http.Client) {
 		time.Sleep(10 * time.Second)
 	}
 }
+
+// Silent: the key is set under another name.
+func tokenHeader(c *http.Client, token string) error {
+	for i := 0; i < 3; i++ {
+		req, err := http.NewRequest(http.MethodPost, "https://api.example.com/orders", nil)
+		if err != nil {
+			return err
+		}
+		req.Header.Set("Idempotency-Token", token)
+		if _, err := c.Do(req); err == nil {
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+	return nil
+}
+
+// Silent: the key under another name, written to the header map in
+// canonical form.
+func tokenMap(c *http.Client, token string) error {
+	for i := 0; i < 3; i++ {
+		req, err := http.NewRequest(http.MethodPost, "https://api.example.com/orders", nil)
+		if err != nil {
+			return err
+		}
+		req.Header["X-Idempotency-Token"] = []string{token}
+		if _, err := c.Do(req); err == nil {
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+	return nil
+}
