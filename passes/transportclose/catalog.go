@@ -97,3 +97,18 @@ var sends = map[string]bool{
 // disableKeepAlives is the field of a closable with keepAlives whose constant
 // true value means the value holds no idle connection.
 const disableKeepAlives = "DisableKeepAlives"
+
+// A dataType is a kind of type whose values are data decoded from the wire:
+// a value derived from a connection that has such a type does not keep the
+// connection in use (see derive.go), whatever references its internal state
+// holds. A type is one when it, or its pointer, has the method named, with
+// no parameter and one result of the named type.
+type dataType struct{ method, pkg, name string }
+
+var dataTypes = []dataType{
+	// google.golang.org/protobuf (v1.36 proto.Message): every generated
+	// message has ProtoReflect() protoreflect.Message. A unary RPC's reply
+	// is decoded from the response; its protoimpl.MessageState holds only
+	// pointers to the message's type information.
+	{method: "ProtoReflect", pkg: "google.golang.org/protobuf/reflect/protoreflect", name: "Message"},
+}

@@ -17,7 +17,9 @@
 // or in a deferred function literal, on the value or on the local http.Client
 // that holds it. Escapes means returned, stored anywhere, sent, captured by a
 // function literal that is not called at once or deferred, or passed to any
-// function but a few known not to keep it. A local http.Client built around
+// function but a few known not to keep it; or that a value derived from it
+// (a stream opened on it, a response read through it, a method's result)
+// escapes in one of these ways and may still need it open. A local http.Client built around
 // the value, and a generated gRPC client pb.NewXClient(conn), are followed
 // like the value itself. Paths end at calls that never return (panic,
 // os.Exit, log.Fatal). A Transport whose literal sets DisableKeepAlives to

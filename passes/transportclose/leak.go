@@ -475,6 +475,7 @@ func (l *leaks) check(body *ast.BlockStmt, g *cfg.CFG, c *creation) {
 func (l *leaks) confined(body *ast.BlockStmt, c *creation) (releases []token.Pos, sent, ok bool) {
 	vars := map[*types.Var]bool{c.v: true}
 	queue := []*types.Var{c.v}
+	derived := make(map[*types.Var]bool)
 	for len(queue) > 0 {
 		v := queue[0]
 		queue = queue[1:]
@@ -491,15 +492,20 @@ func (l *leaks) confined(body *ast.BlockStmt, c *creation) (releases []token.Pos
 			switch {
 			case u.escape:
 				escaped = true
+			case u.derived != nil && l.derivedLeaves(body, u.derived, u.at, derived):
+				// A stream, response or other value computed from it
+				// leaves the function, and needs it open.
+				escaped = true
 			case u.release != nil:
 				releases = append(releases, u.release.Pos())
-			case u.sends:
-				sent = true
 			case u.follow != nil:
 				if !vars[u.follow] {
 					vars[u.follow] = true
 					queue = append(queue, u.follow)
 				}
+			}
+			if u.sends {
+				sent = true
 			}
 			return true
 		})
@@ -516,6 +522,11 @@ type use struct {
 	release *ast.CallExpr // it is released by this call
 	follow  *types.Var    // it is taken over by this local variable
 	sends   bool          // it sends a request
+	// derived is an expression whose value is computed from the tracked
+	// value (a method's result), and at its ancestors: if that value
+	// leaves the function, so does the tracked one (derive.go).
+	derived ast.Expr
+	at      []ast.Node
 }
 
 var escapes = use{escape: true}
@@ -540,7 +551,7 @@ func (l *leaks) use(id *ast.Ident, stack []ast.Node) use {
 		if sel == nil || ast.Unparen(p.X) != child {
 			return escapes
 		}
-		gp, _ := parent(rest)
+		gp, above := parent(rest)
 		switch sel.Kind() {
 		case types.MethodVal:
 			call, ok := gp.(*ast.CallExpr)
@@ -556,7 +567,7 @@ func (l *leaks) use(id *ast.Ident, stack []ast.Node) use {
 				// the transport's own: unsure, so silent.
 				return escapes
 			}
-			return use{sends: sends[p.Sel.Name]}
+			return use{sends: sends[p.Sel.Name], derived: call, at: above}
 		case types.FieldVal:
 			if u, ok := gp.(*ast.UnaryExpr); ok && u.Op == token.AND {
 				return escapes
@@ -594,14 +605,15 @@ func (l *leaks) use(id *ast.Ident, stack []ast.Node) use {
 			}
 			// pb.NewXClient(conn).Method(...): used at once.
 			if q, up := parent(rest); q != nil {
-				if _, ok := methodCall(q, up, p); ok {
-					return use{}
+				if call, ok := methodCall(q, up, p); ok {
+					_, above := parent(up)
+					return use{derived: call, at: above}
 				}
 			}
 			return escapes
 		}
 		if isNonRetaining(fn) {
-			return use{}
+			return use{derived: p, at: rest}
 		}
 		return escapes
 	case *ast.KeyValueExpr:
@@ -629,7 +641,8 @@ func (l *leaks) use(id *ast.Ident, stack []ast.Node) use {
 					if sel.Sel.Name == "CloseIdleConnections" {
 						return use{release: call}
 					}
-					return use{sends: sends[sel.Sel.Name]}
+					_, above := parent(up)
+					return use{sends: sends[sel.Sel.Name], derived: call, at: above}
 				}
 			}
 		}
