@@ -18,7 +18,10 @@ type closable struct {
 	keepAlives bool
 	// idleOnly is true for a pool that opens connections only to send
 	// requests: one never used to send a request holds nothing, and is not
-	// reported.
+	// reported; nor is a path that returns before its first request. A
+	// type without it holds resources from its creation (grpc.NewClient
+	// starts its resolver's and balancer's goroutines at once: grpc-go
+	// v1.85.0 clientconn.go, initIdleStateLocked).
 	idleOnly bool
 	// flag is true for a type named in the -types flag. Its release method
 	// is looked up per package: CloseIdleConnections, else Close.

@@ -24,7 +24,8 @@
 // like the value itself. Paths end at calls that never return (panic,
 // os.Exit, log.Fatal). A Transport whose literal sets DisableKeepAlives to
 // true keeps no idle connection and is not reported, nor is one that never
-// sends a request in the function, or has RegisterProtocol called on it. A
+// sends a request in the function, or has RegisterProtocol called on it;
+// for a Transport, only paths after its first request count. A
 // transport created only as the receiver of one request,
 // (&http.Client{Transport: &http.Transport{}}).Get(url), is reported too.
 // The suggested fix adds a

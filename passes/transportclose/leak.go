@@ -415,14 +415,20 @@ func (l *leaks) releaseMethod(k closable) string {
 // check reports c if it does not escape and some path from its creation to
 // a return of the function does not release it.
 func (l *leaks) check(body *ast.BlockStmt, g *cfg.CFG, c *creation) {
-	releases, sent, ok := l.confined(body, c)
+	releases, sends, ok := l.confined(body, c)
 	if !ok {
 		return // escapes, or a use this check cannot follow: silent
 	}
-	if c.kind.idleOnly && !sent {
+	if c.kind.idleOnly && len(sends) == 0 {
 		return // never sends a request, so never holds a connection
 	}
-	ret, known := leakPath(l.pass.TypesInfo, g, c, releases)
+	// A pool that opens connections only to send requests holds none on
+	// a path that has sent nothing yet: only returns after a send count.
+	var opens []token.Pos
+	if c.kind.idleOnly {
+		opens = sends
+	}
+	ret, known := leakPath(l.pass.TypesInfo, g, c, releases, opens)
 	if !known || ret == nil {
 		return
 	}
@@ -471,8 +477,9 @@ func (l *leaks) check(body *ast.BlockStmt, g *cfg.CFG, c *creation) {
 // take it over (an http.Client literal holding it, a generated gRPC client
 // built on it). It reports false if any of them may escape the function or
 // is used in a way the check does not model; otherwise it returns the
-// positions of the calls that release the value.
-func (l *leaks) confined(body *ast.BlockStmt, c *creation) (releases []token.Pos, sent, ok bool) {
+// positions of the calls that release the value, and of those that send a
+// request through it.
+func (l *leaks) confined(body *ast.BlockStmt, c *creation) (releases, sends []token.Pos, ok bool) {
 	vars := map[*types.Var]bool{c.v: true}
 	queue := []*types.Var{c.v}
 	derived := make(map[*types.Var]bool)
@@ -505,15 +512,15 @@ func (l *leaks) confined(body *ast.BlockStmt, c *creation) (releases []token.Pos
 				}
 			}
 			if u.sends {
-				sent = true
+				sends = append(sends, id.Pos())
 			}
 			return true
 		})
 		if escaped {
-			return nil, false, false
+			return nil, nil, false
 		}
 	}
-	return releases, sent, true
+	return releases, sends, true
 }
 
 // A use is what one occurrence of a tracked variable does with it.
@@ -738,19 +745,32 @@ func inline(stack []ast.Node, lit *ast.FuncLit) bool {
 }
 
 // leakPath searches g for a path from c's creation to a return that passes
-// no release. It returns that return statement (nil if there is none), and
-// false if it cannot tell: the creation is not in the graph, or a
-// constructor's error is not checked right away.
-func leakPath(info *types.Info, g *cfg.CFG, c *creation, releases []token.Pos) (*ast.ReturnStmt, bool) {
-	releasing := func(nodes []ast.Node) bool {
-		for _, n := range nodes {
-			for _, pos := range releases {
-				if n.Pos() <= pos && pos < n.End() {
-					return true
-				}
+// no release. If opens is not nil, only a path that has passed one of its
+// positions (a request sent) counts: before that the value holds nothing. It
+// returns that return statement (nil if there is none), and false if it
+// cannot tell: the creation is not in the graph, or a constructor's error is
+// not checked right away.
+func leakPath(info *types.Info, g *cfg.CFG, c *creation, releases, opens []token.Pos) (*ast.ReturnStmt, bool) {
+	holds := func(n ast.Node, list []token.Pos) bool {
+		for _, pos := range list {
+			if n.Pos() <= pos && pos < n.End() {
+				return true
 			}
 		}
 		return false
+	}
+	// walk follows a path through nodes: it reports whether the path
+	// releases the value, and whether it has used it by the end.
+	walk := func(nodes []ast.Node, used bool) (released, usedAfter bool) {
+		for _, n := range nodes {
+			if holds(n, releases) {
+				return true, used
+			}
+			if holds(n, opens) {
+				used = true
+			}
+		}
+		return false, used
 	}
 	var def *cfg.Block
 	var rest []ast.Node
@@ -785,33 +805,45 @@ find:
 		}
 		rest = nil
 	}
-	if releasing(rest) {
+	released, used := walk(rest, opens == nil)
+	if released {
 		return nil, true
 	}
 	if ret := def.Return(); ret != nil {
-		return ret, true
+		if used {
+			return ret, true
+		}
+		return nil, true
 	}
-	seen := make(map[*cfg.Block]bool)
-	var search func(blocks []*cfg.Block) *ast.ReturnStmt
-	search = func(blocks []*cfg.Block) *ast.ReturnStmt {
+	type state struct {
+		b    *cfg.Block
+		used bool
+	}
+	seen := make(map[state]bool)
+	var search func(blocks []*cfg.Block, used bool) *ast.ReturnStmt
+	search = func(blocks []*cfg.Block, used bool) *ast.ReturnStmt {
 		for _, b := range blocks {
-			if seen[b] {
+			if seen[state{b, used}] {
 				continue
 			}
-			seen[b] = true
-			if releasing(b.Nodes) {
+			seen[state{b, used}] = true
+			released, after := walk(b.Nodes, used)
+			if released {
 				continue
 			}
 			if ret := b.Return(); ret != nil {
-				return ret
+				if after {
+					return ret
+				}
+				continue
 			}
-			if ret := search(b.Succs); ret != nil {
+			if ret := search(b.Succs, after); ret != nil {
 				return ret
 			}
 		}
 		return nil
 	}
-	return search(start), true
+	return search(start, used), true
 }
 
 // errCheck reports whether n is `err != nil` or `err == nil` (either way
