@@ -46,7 +46,14 @@
 // WrappedRoundTripper() http.RoundTripper, which client-go unwraps. The
 // suggested fix adds a forwarding method when there is one such field.
 //
+// Neither is reported in _test.go files unless -tests is set, nor is an
+// unexported wrapper in package main.
+//
 // Flags:
+//
+//	-transportclose.tests
+//
+// reports in _test.go files too.
 //
 //	-transportclose.types=example.com/pool.Conn,example.com/x.Client
 //

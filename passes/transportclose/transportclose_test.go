@@ -40,6 +40,26 @@ func TestDerivedEscapes(t *testing.T) {
 	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), Analyzer, "transportclose/fixderived")
 }
 
+// TestTestFiles checks that _test.go files are not reported by default, and
+// are with -tests.
+func TestTestFiles(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, tvtest.TestData(), Analyzer, "transportclose/testfiles")
+	a := newAnalyzer()
+	if err := a.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, tvtest.TestData(), a, "transportclose/testfilesflag")
+	if got := Analyzer.Flags.Lookup("tests").Value.String(); got != "false" {
+		t.Errorf("setting another analyzer's flag changed Analyzer's -tests to %q", got)
+	}
+}
+
+func TestWrapperFix(t *testing.T) {
+	t.Parallel()
+	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), Analyzer, "transportclose/fixwrap")
+}
+
 // TestFixedCodeCompilesAndIsStable loads the .golden files as packages: they
 // must type-check, and a second run must offer no fix (applying the fixes
 // twice changes nothing more than applying them once) and report exactly
