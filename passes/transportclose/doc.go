@@ -12,7 +12,9 @@
 // values are *http.Transport (&http.Transport{...}, new(http.Transport),
 // (*http.Transport).Clone), *http2.Transport of golang.org/x/net/http2,
 // *grpc.ClientConn (grpc.NewClient, Dial, DialContext), *http.ClientConn
-// ((*http.Transport).NewClientConn) and the types named with the -types flag.
+// ((*http.Transport).NewClientConn) and the types named with the -types flag,
+// also when created by a function that returns a new one on every call and
+// keeps none (a fact records such functions for other packages).
 // Released means CloseIdleConnections or Close is called, directly, deferred,
 // or in a deferred function literal, on the value or on the local http.Client
 // that holds it. Escapes means returned, stored anywhere, sent, captured by a

@@ -31,6 +31,9 @@ type leaks struct {
 	cfgs  *ctrlflow.CFGs
 	known []closable
 	skip  func(token.Pos) bool // files not to report in (tests, by default)
+	// fresh holds the functions of the package that return a new
+	// closable value they do not keep (fresh.go).
+	fresh map[*types.Func]bool
 }
 
 // A creation is a closable value bound to a local variable by the statement
@@ -337,6 +340,9 @@ func (l *leaks) created(e ast.Expr) (k closable, hasErr, ok bool) {
 	if sig.Results().Len() > 2 || (sig.Results().Len() == 2 && !hasErr) {
 		return k, false, false
 	}
+	if l.isFresh(fn) {
+		return k, hasErr, true
+	}
 	if k.flag {
 		return k, hasErr, fn.Pkg().Path() == k.pkg && sig.Recv() == nil && strings.HasPrefix(fn.Name(), "New")
 	}
@@ -481,6 +487,12 @@ func (l *leaks) check(body *ast.BlockStmt, g *cfg.CFG, c *creation) {
 // positions of the calls that release the value, and of those that send a
 // request through it.
 func (l *leaks) confined(body *ast.BlockStmt, c *creation) (releases, sends []token.Pos, ok bool) {
+	return l.confinedBut(body, c, false)
+}
+
+// confinedBut is confined, but if returned is true, c.v may also be
+// returned as the first result: the caller receives it (see fresh.go).
+func (l *leaks) confinedBut(body *ast.BlockStmt, c *creation, returned bool) (releases, sends []token.Pos, ok bool) {
 	vars := map[*types.Var]bool{c.v: true}
 	queue := []*types.Var{c.v}
 	derived := make(map[*types.Var]bool)
@@ -495,6 +507,11 @@ func (l *leaks) confined(body *ast.BlockStmt, c *creation) (releases, sends []to
 			id, isId := n.(*ast.Ident)
 			if !isId || l.pass.TypesInfo.Uses[id] != v {
 				return true
+			}
+			if returned && v == c.v {
+				if ret, ok := parentNode(stack).(*ast.ReturnStmt); ok && len(ret.Results) > 0 && ast.Unparen(ret.Results[0]) == id {
+					return true
+				}
 			}
 			u := l.use(id, stack)
 			switch {

@@ -30,11 +30,12 @@ var Analyzer = newAnalyzer()
 func newAnalyzer() *analysis.Analyzer {
 	c := new(config)
 	a := &analysis.Analyzer{
-		Name:     "transportclose",
-		Doc:      analysisdoc.MustExtract(doc, "transportclose"),
-		URL:      "https://github.com/transportvet/transportvet/blob/main/docs/transportclose.md",
-		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer},
-		Run:      c.run,
+		Name:      "transportclose",
+		Doc:       analysisdoc.MustExtract(doc, "transportclose"),
+		URL:       "https://github.com/transportvet/transportvet/blob/main/docs/transportclose.md",
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer},
+		FactTypes: []analysis.Fact{new(freshFact)},
+		Run:       c.run,
 	}
 	a.Flags.Var(&c.types, "types", "comma-separated list of further closable types, each `pkg/path.Type`, "+
 		"whose values must be released by their Close or CloseIdleConnections method")
@@ -114,7 +115,8 @@ func (c *config) run(pass *analysis.Pass) (any, error) {
 	if cfgs == nil {
 		return nil, nil
 	}
-	l := &leaks{pass: pass, r: r, cfgs: cfgs, known: known, skip: skip}
+	l := &leaks{pass: pass, r: r, cfgs: cfgs, known: known, skip: skip, fresh: make(map[*types.Func]bool)}
+	l.freshFuncs(pass.Files)
 	in.Preorder([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}, l.function)
 	in.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, l.unbound)
 	return nil, nil

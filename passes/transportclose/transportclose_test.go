@@ -1,6 +1,8 @@
 package transportclose
 
 import (
+	"bytes"
+	"encoding/gob"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -40,6 +42,14 @@ func TestDerivedEscapes(t *testing.T) {
 	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), Analyzer, "transportclose/fixderived")
 }
 
+// TestFreshHelpers checks the facts on functions that return a new
+// transport on every call, and the leaks of their callers, in the same
+// package and in another.
+func TestFreshHelpers(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, tvtest.TestData(), Analyzer, "transportclose/helpers", "transportclose/helpersuser")
+}
+
 // TestTestFiles checks that _test.go files are not reported by default, and
 // are with -tests.
 func TestTestFiles(t *testing.T) {
@@ -68,7 +78,7 @@ func TestFixedCodeCompilesAndIsStable(t *testing.T) {
 	t.Parallel()
 	src := filepath.Join(tvtest.TestData(), "src")
 	gopath := t.TempDir()
-	for _, dir := range []string{"golang.org", "google.golang.org", "transportclose/pb"} {
+	for _, dir := range []string{"golang.org", "google.golang.org", "transportclose/pb", "transportclose/helpers"} {
 		copyTree(t, filepath.Join(src, dir), filepath.Join(gopath, "src", dir), ".go")
 	}
 	fixPkgs := []string{"transportclose/fixleak", "transportclose/fixderived", "transportclose/fixwrap"}
@@ -234,4 +244,21 @@ func TestTypesFlagMalformed(t *testing.T) {
 func TestTypeErrors(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, tvtest.TestData(), tvtest.DespiteErrors(newAnalyzer()), "transportclose/typeerr")
+}
+
+// TestFreshFactGob checks that the fact survives the gob encoding that
+// drivers use to pass facts between packages.
+func TestFreshFactGob(t *testing.T) {
+	t.Parallel()
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(&freshFact{Kind: "http.Transport"}); err != nil {
+		t.Fatal(err)
+	}
+	var got freshFact
+	if err := gob.NewDecoder(&buf).Decode(&got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Kind != "http.Transport" {
+		t.Errorf("decoded %+v", got)
+	}
 }
