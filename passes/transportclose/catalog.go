@@ -18,7 +18,10 @@ type closable struct {
 	keepAlives bool
 	// idleOnly is true for a pool that opens connections only to send
 	// requests: one never used to send a request holds nothing, and is not
-	// reported.
+	// reported; nor is a path that returns before its first request. A
+	// type without it holds resources from its creation (grpc.NewClient
+	// starts its resolver's and balancer's goroutines at once: grpc-go
+	// v1.85.0 clientconn.go, initIdleStateLocked).
 	idleOnly bool
 	// flag is true for a type named in the -types flag. Its release method
 	// is looked up per package: CloseIdleConnections, else Close.
@@ -97,3 +100,18 @@ var sends = map[string]bool{
 // disableKeepAlives is the field of a closable with keepAlives whose constant
 // true value means the value holds no idle connection.
 const disableKeepAlives = "DisableKeepAlives"
+
+// A dataType is a kind of type whose values are data decoded from the wire:
+// a value derived from a connection that has such a type does not keep the
+// connection in use (see derive.go), whatever references its internal state
+// holds. A type is one when it, or its pointer, has the method named, with
+// no parameter and one result of the named type.
+type dataType struct{ method, pkg, name string }
+
+var dataTypes = []dataType{
+	// google.golang.org/protobuf (v1.36 proto.Message): every generated
+	// message has ProtoReflect() protoreflect.Message. A unary RPC's reply
+	// is decoded from the response; its protoimpl.MessageState holds only
+	// pointers to the message's type information.
+	{method: "ProtoReflect", pkg: "google.golang.org/protobuf/reflect/protoreflect", name: "Message"},
+}

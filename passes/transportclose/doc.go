@@ -12,17 +12,22 @@
 // values are *http.Transport (&http.Transport{...}, new(http.Transport),
 // (*http.Transport).Clone), *http2.Transport of golang.org/x/net/http2,
 // *grpc.ClientConn (grpc.NewClient, Dial, DialContext), *http.ClientConn
-// ((*http.Transport).NewClientConn) and the types named with the -types flag.
+// ((*http.Transport).NewClientConn) and the types named with the -types flag,
+// also when created by a function that returns a new one on every call and
+// keeps none (a fact records such functions for other packages).
 // Released means CloseIdleConnections or Close is called, directly, deferred,
 // or in a deferred function literal, on the value or on the local http.Client
 // that holds it. Escapes means returned, stored anywhere, sent, captured by a
 // function literal that is not called at once or deferred, or passed to any
-// function but a few known not to keep it. A local http.Client built around
+// function but a few known not to keep it; or that a value derived from it
+// (a stream opened on it, a response read through it, a method's result)
+// escapes in one of these ways and may still need it open. A local http.Client built around
 // the value, and a generated gRPC client pb.NewXClient(conn), are followed
 // like the value itself. Paths end at calls that never return (panic,
 // os.Exit, log.Fatal). A Transport whose literal sets DisableKeepAlives to
 // true keeps no idle connection and is not reported, nor is one that never
-// sends a request in the function, or has RegisterProtocol called on it. A
+// sends a request in the function, or has RegisterProtocol called on it;
+// for a Transport, only paths after its first request count. A
 // transport created only as the receiver of one request,
 // (&http.Client{Transport: &http.Transport{}}).Get(url), is reported too.
 // The suggested fix adds a
@@ -43,7 +48,14 @@
 // WrappedRoundTripper() http.RoundTripper, which client-go unwraps. The
 // suggested fix adds a forwarding method when there is one such field.
 //
+// Neither is reported in _test.go files unless -tests is set, nor is an
+// unexported wrapper in package main.
+//
 // Flags:
+//
+//	-transportclose.tests
+//
+// reports in _test.go files too.
 //
 //	-transportclose.types=example.com/pool.Conn,example.com/x.Client
 //

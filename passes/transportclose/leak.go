@@ -30,6 +30,10 @@ type leaks struct {
 	r     *report.Reporter
 	cfgs  *ctrlflow.CFGs
 	known []closable
+	skip  func(token.Pos) bool // files not to report in (tests, by default)
+	// fresh holds the functions of the package that return a new
+	// closable value they do not keep (fresh.go).
+	fresh map[*types.Func]bool
 }
 
 // A creation is a closable value bound to a local variable by the statement
@@ -77,7 +81,7 @@ func (l *leaks) function(n ast.Node) {
 	case *ast.FuncLit:
 		body, g = n.Body, l.cfgs.FuncLit(n)
 	}
-	if body == nil || g == nil {
+	if body == nil || g == nil || l.skip(n.Pos()) {
 		return
 	}
 	for _, c := range l.creations(body) {
@@ -94,7 +98,7 @@ func (l *leaks) unbound(n ast.Node, push bool, stack []ast.Node) bool {
 	}
 	call := n.(*ast.CallExpr)
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || !sends[sel.Sel.Name] {
+	if !ok || !sends[sel.Sel.Name] || l.skip(call.Pos()) {
 		return true
 	}
 	if s := l.pass.TypesInfo.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
@@ -336,6 +340,9 @@ func (l *leaks) created(e ast.Expr) (k closable, hasErr, ok bool) {
 	if sig.Results().Len() > 2 || (sig.Results().Len() == 2 && !hasErr) {
 		return k, false, false
 	}
+	if l.isFresh(fn) {
+		return k, hasErr, true
+	}
 	if k.flag {
 		return k, hasErr, fn.Pkg().Path() == k.pkg && sig.Recv() == nil && strings.HasPrefix(fn.Name(), "New")
 	}
@@ -415,14 +422,20 @@ func (l *leaks) releaseMethod(k closable) string {
 // check reports c if it does not escape and some path from its creation to
 // a return of the function does not release it.
 func (l *leaks) check(body *ast.BlockStmt, g *cfg.CFG, c *creation) {
-	releases, sent, ok := l.confined(body, c)
+	releases, sends, ok := l.confined(body, c)
 	if !ok {
 		return // escapes, or a use this check cannot follow: silent
 	}
-	if c.kind.idleOnly && !sent {
+	if c.kind.idleOnly && len(sends) == 0 {
 		return // never sends a request, so never holds a connection
 	}
-	ret, known := leakPath(l.pass.TypesInfo, g, c, releases)
+	// A pool that opens connections only to send requests holds none on
+	// a path that has sent nothing yet: only returns after a send count.
+	var opens []token.Pos
+	if c.kind.idleOnly {
+		opens = sends
+	}
+	ret, known := leakPath(l.pass.TypesInfo, g, c, releases, opens)
 	if !known || ret == nil {
 		return
 	}
@@ -471,10 +484,18 @@ func (l *leaks) check(body *ast.BlockStmt, g *cfg.CFG, c *creation) {
 // take it over (an http.Client literal holding it, a generated gRPC client
 // built on it). It reports false if any of them may escape the function or
 // is used in a way the check does not model; otherwise it returns the
-// positions of the calls that release the value.
-func (l *leaks) confined(body *ast.BlockStmt, c *creation) (releases []token.Pos, sent, ok bool) {
+// positions of the calls that release the value, and of those that send a
+// request through it.
+func (l *leaks) confined(body *ast.BlockStmt, c *creation) (releases, sends []token.Pos, ok bool) {
+	return l.confinedBut(body, c, false)
+}
+
+// confinedBut is confined, but if returned is true, c.v may also be
+// returned as the first result: the caller receives it (see fresh.go).
+func (l *leaks) confinedBut(body *ast.BlockStmt, c *creation, returned bool) (releases, sends []token.Pos, ok bool) {
 	vars := map[*types.Var]bool{c.v: true}
 	queue := []*types.Var{c.v}
+	derived := make(map[*types.Var]bool)
 	for len(queue) > 0 {
 		v := queue[0]
 		queue = queue[1:]
@@ -487,27 +508,37 @@ func (l *leaks) confined(body *ast.BlockStmt, c *creation) (releases []token.Pos
 			if !isId || l.pass.TypesInfo.Uses[id] != v {
 				return true
 			}
+			if returned && v == c.v {
+				if ret, ok := parentNode(stack).(*ast.ReturnStmt); ok && len(ret.Results) > 0 && ast.Unparen(ret.Results[0]) == id {
+					return true
+				}
+			}
 			u := l.use(id, stack)
 			switch {
 			case u.escape:
 				escaped = true
+			case u.derived != nil && l.derivedLeaves(body, u.derived, u.at, derived):
+				// A stream, response or other value computed from it
+				// leaves the function, and needs it open.
+				escaped = true
 			case u.release != nil:
 				releases = append(releases, u.release.Pos())
-			case u.sends:
-				sent = true
 			case u.follow != nil:
 				if !vars[u.follow] {
 					vars[u.follow] = true
 					queue = append(queue, u.follow)
 				}
 			}
+			if u.sends {
+				sends = append(sends, id.Pos())
+			}
 			return true
 		})
 		if escaped {
-			return nil, false, false
+			return nil, nil, false
 		}
 	}
-	return releases, sent, true
+	return releases, sends, true
 }
 
 // A use is what one occurrence of a tracked variable does with it.
@@ -516,6 +547,11 @@ type use struct {
 	release *ast.CallExpr // it is released by this call
 	follow  *types.Var    // it is taken over by this local variable
 	sends   bool          // it sends a request
+	// derived is an expression whose value is computed from the tracked
+	// value (a method's result), and at its ancestors: if that value
+	// leaves the function, so does the tracked one (derive.go).
+	derived ast.Expr
+	at      []ast.Node
 }
 
 var escapes = use{escape: true}
@@ -540,7 +576,7 @@ func (l *leaks) use(id *ast.Ident, stack []ast.Node) use {
 		if sel == nil || ast.Unparen(p.X) != child {
 			return escapes
 		}
-		gp, _ := parent(rest)
+		gp, above := parent(rest)
 		switch sel.Kind() {
 		case types.MethodVal:
 			call, ok := gp.(*ast.CallExpr)
@@ -556,7 +592,7 @@ func (l *leaks) use(id *ast.Ident, stack []ast.Node) use {
 				// the transport's own: unsure, so silent.
 				return escapes
 			}
-			return use{sends: sends[p.Sel.Name]}
+			return use{sends: sends[p.Sel.Name], derived: call, at: above}
 		case types.FieldVal:
 			if u, ok := gp.(*ast.UnaryExpr); ok && u.Op == token.AND {
 				return escapes
@@ -594,14 +630,15 @@ func (l *leaks) use(id *ast.Ident, stack []ast.Node) use {
 			}
 			// pb.NewXClient(conn).Method(...): used at once.
 			if q, up := parent(rest); q != nil {
-				if _, ok := methodCall(q, up, p); ok {
-					return use{}
+				if call, ok := methodCall(q, up, p); ok {
+					_, above := parent(up)
+					return use{derived: call, at: above}
 				}
 			}
 			return escapes
 		}
 		if isNonRetaining(fn) {
-			return use{}
+			return use{derived: p, at: rest}
 		}
 		return escapes
 	case *ast.KeyValueExpr:
@@ -629,7 +666,8 @@ func (l *leaks) use(id *ast.Ident, stack []ast.Node) use {
 					if sel.Sel.Name == "CloseIdleConnections" {
 						return use{release: call}
 					}
-					return use{sends: sends[sel.Sel.Name]}
+					_, above := parent(up)
+					return use{sends: sends[sel.Sel.Name], derived: call, at: above}
 				}
 			}
 		}
@@ -725,19 +763,32 @@ func inline(stack []ast.Node, lit *ast.FuncLit) bool {
 }
 
 // leakPath searches g for a path from c's creation to a return that passes
-// no release. It returns that return statement (nil if there is none), and
-// false if it cannot tell: the creation is not in the graph, or a
-// constructor's error is not checked right away.
-func leakPath(info *types.Info, g *cfg.CFG, c *creation, releases []token.Pos) (*ast.ReturnStmt, bool) {
-	releasing := func(nodes []ast.Node) bool {
-		for _, n := range nodes {
-			for _, pos := range releases {
-				if n.Pos() <= pos && pos < n.End() {
-					return true
-				}
+// no release. If opens is not nil, only a path that has passed one of its
+// positions (a request sent) counts: before that the value holds nothing. It
+// returns that return statement (nil if there is none), and false if it
+// cannot tell: the creation is not in the graph, or a constructor's error is
+// not checked right away.
+func leakPath(info *types.Info, g *cfg.CFG, c *creation, releases, opens []token.Pos) (*ast.ReturnStmt, bool) {
+	holds := func(n ast.Node, list []token.Pos) bool {
+		for _, pos := range list {
+			if n.Pos() <= pos && pos < n.End() {
+				return true
 			}
 		}
 		return false
+	}
+	// walk follows a path through nodes: it reports whether the path
+	// releases the value, and whether it has used it by the end.
+	walk := func(nodes []ast.Node, used bool) (released, usedAfter bool) {
+		for _, n := range nodes {
+			if holds(n, releases) {
+				return true, used
+			}
+			if holds(n, opens) {
+				used = true
+			}
+		}
+		return false, used
 	}
 	var def *cfg.Block
 	var rest []ast.Node
@@ -772,33 +823,45 @@ find:
 		}
 		rest = nil
 	}
-	if releasing(rest) {
+	released, used := walk(rest, opens == nil)
+	if released {
 		return nil, true
 	}
 	if ret := def.Return(); ret != nil {
-		return ret, true
+		if used {
+			return ret, true
+		}
+		return nil, true
 	}
-	seen := make(map[*cfg.Block]bool)
-	var search func(blocks []*cfg.Block) *ast.ReturnStmt
-	search = func(blocks []*cfg.Block) *ast.ReturnStmt {
+	type state struct {
+		b    *cfg.Block
+		used bool
+	}
+	seen := make(map[state]bool)
+	var search func(blocks []*cfg.Block, used bool) *ast.ReturnStmt
+	search = func(blocks []*cfg.Block, used bool) *ast.ReturnStmt {
 		for _, b := range blocks {
-			if seen[b] {
+			if seen[state{b, used}] {
 				continue
 			}
-			seen[b] = true
-			if releasing(b.Nodes) {
+			seen[state{b, used}] = true
+			released, after := walk(b.Nodes, used)
+			if released {
 				continue
 			}
 			if ret := b.Return(); ret != nil {
-				return ret
+				if after {
+					return ret
+				}
+				continue
 			}
-			if ret := search(b.Succs); ret != nil {
+			if ret := search(b.Succs, after); ret != nil {
 				return ret
 			}
 		}
 		return nil
 	}
-	return search(start), true
+	return search(start, used), true
 }
 
 // errCheck reports whether n is `err != nil` or `err == nil` (either way

@@ -30,20 +30,23 @@ var Analyzer = newAnalyzer()
 func newAnalyzer() *analysis.Analyzer {
 	c := new(config)
 	a := &analysis.Analyzer{
-		Name:     "transportclose",
-		Doc:      analysisdoc.MustExtract(doc, "transportclose"),
-		URL:      "https://github.com/transportvet/transportvet/blob/main/docs/transportclose.md",
-		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer},
-		Run:      c.run,
+		Name:      "transportclose",
+		Doc:       analysisdoc.MustExtract(doc, "transportclose"),
+		URL:       "https://github.com/transportvet/transportvet/blob/main/docs/transportclose.md",
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer},
+		FactTypes: []analysis.Fact{new(freshFact)},
+		Run:       c.run,
 	}
 	a.Flags.Var(&c.types, "types", "comma-separated list of further closable types, each `pkg/path.Type`, "+
 		"whose values must be released by their Close or CloseIdleConnections method")
+	a.Flags.BoolVar(&c.tests, "tests", false, "also report wrappers and leaks in _test.go files")
 	return a
 }
 
 // config is one Analyzer's configuration, set from its flags.
 type config struct {
 	types typeList
+	tests bool // report in _test.go files too
 }
 
 // typeList is the value of the -types flag: types named by package path and
@@ -96,8 +99,13 @@ func (c *config) run(pass *analysis.Pass) (any, error) {
 	if in == nil {
 		return nil, nil
 	}
+	// Fakes, recorders and transports in tests live as long as a test:
+	// reported only with -tests.
+	skip := func(pos token.Pos) bool {
+		return !c.tests && strings.HasSuffix(pass.Fset.File(pos).Name(), "_test.go")
+	}
 	if imports.Direct(pass.Pkg, "net/http") {
-		checkWrappers(pass, r, in)
+		checkWrappers(pass, r, in, skip)
 	}
 	known := c.closables(pass.Pkg)
 	if len(known) == 0 {
@@ -107,7 +115,8 @@ func (c *config) run(pass *analysis.Pass) (any, error) {
 	if cfgs == nil {
 		return nil, nil
 	}
-	l := &leaks{pass: pass, r: r, cfgs: cfgs, known: known}
+	l := &leaks{pass: pass, r: r, cfgs: cfgs, known: known, skip: skip, fresh: make(map[*types.Func]bool)}
+	l.freshFuncs(pass.Files)
 	in.Preorder([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}, l.function)
 	in.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, l.unbound)
 	return nil, nil

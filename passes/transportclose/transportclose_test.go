@@ -1,6 +1,8 @@
 package transportclose
 
 import (
+	"bytes"
+	"encoding/gob"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -31,6 +33,38 @@ func TestLocalLeakFix(t *testing.T) {
 	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), Analyzer, "transportclose/fixleak")
 }
 
+// TestDerivedEscapes checks that a connection whose stream, client or
+// response leaves the function is not reported (a deferred Close would end
+// what the caller receives), and that one whose derived values stay inside
+// is still reported and fixed.
+func TestDerivedEscapes(t *testing.T) {
+	t.Parallel()
+	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), Analyzer, "transportclose/fixderived")
+}
+
+// TestFreshHelpers checks the facts on functions that return a new
+// transport on every call, and the leaks of their callers, in the same
+// package and in another.
+func TestFreshHelpers(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, tvtest.TestData(), Analyzer, "transportclose/helpers", "transportclose/helpersuser")
+}
+
+// TestTestFiles checks that _test.go files are not reported by default, and
+// are with -tests.
+func TestTestFiles(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, tvtest.TestData(), Analyzer, "transportclose/testfiles")
+	a := newAnalyzer()
+	if err := a.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, tvtest.TestData(), a, "transportclose/testfilesflag")
+	if got := Analyzer.Flags.Lookup("tests").Value.String(); got != "false" {
+		t.Errorf("setting another analyzer's flag changed Analyzer's -tests to %q", got)
+	}
+}
+
 func TestWrapperFix(t *testing.T) {
 	t.Parallel()
 	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), Analyzer, "transportclose/fixwrap")
@@ -44,10 +78,10 @@ func TestFixedCodeCompilesAndIsStable(t *testing.T) {
 	t.Parallel()
 	src := filepath.Join(tvtest.TestData(), "src")
 	gopath := t.TempDir()
-	for _, dir := range []string{"golang.org", "google.golang.org", "transportclose/pb"} {
+	for _, dir := range []string{"golang.org", "google.golang.org", "transportclose/pb", "transportclose/helpers"} {
 		copyTree(t, filepath.Join(src, dir), filepath.Join(gopath, "src", dir), ".go")
 	}
-	fixPkgs := []string{"transportclose/fixleak", "transportclose/fixwrap"}
+	fixPkgs := []string{"transportclose/fixleak", "transportclose/fixderived", "transportclose/fixwrap"}
 	want := regexp.MustCompile(`(?m) *// want .*$`)
 	for _, pkg := range fixPkgs {
 		goldens, err := filepath.Glob(filepath.Join(src, pkg, "*.go.golden"))
@@ -210,4 +244,21 @@ func TestTypesFlagMalformed(t *testing.T) {
 func TestTypeErrors(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, tvtest.TestData(), tvtest.DespiteErrors(newAnalyzer()), "transportclose/typeerr")
+}
+
+// TestFreshFactGob checks that the fact survives the gob encoding that
+// drivers use to pass facts between packages.
+func TestFreshFactGob(t *testing.T) {
+	t.Parallel()
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(&freshFact{Kind: "http.Transport"}); err != nil {
+		t.Fatal(err)
+	}
+	var got freshFact
+	if err := gob.NewDecoder(&buf).Decode(&got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Kind != "http.Transport" {
+		t.Errorf("decoded %+v", got)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/format"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -18,7 +19,8 @@ import (
 // checkWrappers reports the RoundTrippers of the package that wrap a
 // transport but have no CloseIdleConnections method, which makes
 // (*http.Client).CloseIdleConnections a silent no-op for them.
-func checkWrappers(pass *analysis.Pass, r *report.Reporter, in *inspector.Inspector) {
+// Types declared in files where skip holds are not reported.
+func checkWrappers(pass *analysis.Pass, r *report.Reporter, in *inspector.Inspector, skip func(token.Pos) bool) {
 	var used map[*types.TypeName]bool // computed on first need
 	decls := make(map[*types.Func]*ast.FuncDecl)
 	for _, f := range pass.Files {
@@ -35,6 +37,9 @@ func checkWrappers(pass *analysis.Pass, r *report.Reporter, in *inspector.Inspec
 		if spec.Assign.IsValid() {
 			return // an alias declares no methods
 		}
+		if skip(spec.Pos()) {
+			return
+		}
 		tn, ok := pass.TypesInfo.Defs[spec.Name].(*types.TypeName)
 		if !ok || tn.Parent() != pass.Pkg.Scope() {
 			return // local types cannot have methods
@@ -48,6 +53,12 @@ func checkWrappers(pass *analysis.Pass, r *report.Reporter, in *inspector.Inspec
 			return
 		}
 		if !tn.Exported() {
+			if pass.Pkg.Name() == "main" {
+				// No other package can reach it to call
+				// CloseIdleConnections, and the process's exit
+				// closes its connections.
+				return
+			}
 			if used == nil {
 				used = usedAsTransport(pass)
 			}

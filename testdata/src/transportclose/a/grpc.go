@@ -2,6 +2,7 @@ package a
 
 import (
 	"context"
+	"errors"
 	"log"
 
 	"google.golang.org/grpc"
@@ -57,7 +58,7 @@ func errEqualNil(ctx context.Context, target string) {
 }
 
 func closedOnErrorOnly(ctx context.Context, target string) error {
-	conn, err := grpc.NewClient(target) // want `this grpc.ClientConn is closed on some paths but not on the one to the return at line 68, which leaks its connections and goroutines; close it on every path, e.g. with defer conn.Close\(\) right after the error check that follows its creation \(transportclose\)$`
+	conn, err := grpc.NewClient(target) // want `this grpc.ClientConn is closed on some paths but not on the one to the return at line 69, which leaks its connections and goroutines; close it on every path, e.g. with defer conn.Close\(\) right after the error check that follows its creation \(transportclose\)$`
 	if err != nil {
 		return err
 	}
@@ -66,6 +67,21 @@ func closedOnErrorOnly(ctx context.Context, target string) error {
 		return err
 	}
 	return nil
+}
+
+// A ClientConn runs goroutines from its creation on: a return before any
+// RPC leaks them too.
+func validatedAfterDial(ctx context.Context, target, name string) error {
+	conn, err := grpc.NewClient(target) // want `this grpc.ClientConn is closed on some paths but not on the one to the return at line 80,`
+	if err != nil {
+		return err
+	}
+	if name == "" {
+		return errors.New("no name")
+	}
+	defer conn.Close()
+	_, err = pb.NewGreeterClient(conn).SayHello(ctx, &pb.HelloRequest{Name: name})
+	return err
 }
 
 // --- silent ---

@@ -5,6 +5,7 @@ package a
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log"
 	"net"
@@ -123,7 +124,7 @@ func clientConn(ctx context.Context, req *http.Request) error {
 // --- reported: released on some paths only ---
 
 func allButOne(url string) error {
-	tr := &http.Transport{} // want `^this http.Transport is closed on some paths but not on the one to the return at line 130, which leaks its idle connections; close it on every path, e.g. with defer tr.CloseIdleConnections\(\) right after it is created \(transportclose\)$`
+	tr := &http.Transport{} // want `^this http.Transport is closed on some paths but not on the one to the return at line 131, which leaks its idle connections; close it on every path, e.g. with defer tr.CloseIdleConnections\(\) right after it is created \(transportclose\)$`
 	c := &http.Client{Transport: tr}
 	resp, err := c.Get(url)
 	if err != nil {
@@ -135,7 +136,7 @@ func allButOne(url string) error {
 }
 
 func allButFallThrough(url string, quiet bool) {
-	c := &http.Client{Transport: &http.Transport{}} // want `closed on some paths but not on the one to the end of the function at line 146, which leaks`
+	c := &http.Client{Transport: &http.Transport{}} // want `closed on some paths but not on the one to the end of the function at line 147, which leaks`
 	if _, err := c.Get(url); err != nil {
 		c.CloseIdleConnections()
 		return
@@ -143,6 +144,47 @@ func allButFallThrough(url string, quiet bool) {
 	if !quiet {
 		fmt.Println("ok")
 	}
+}
+
+// A return before the first request leaks nothing, but the one after it
+// does.
+func leaksAfterUse(url string) error {
+	tr := &http.Transport{} // want `closed on some paths but not on the one to the return at line 159,`
+	if url == "" {
+		return errors.New("no url")
+	}
+	c := &http.Client{Transport: tr}
+	resp, err := c.Get(url)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	tr.CloseIdleConnections()
+	return nil
+}
+
+// --- silent: the only path that skips the release returns before the
+// transport is used, when it holds no connection yet ---
+
+func validatedFirst(url string) error {
+	tr := &http.Transport{}
+	if url == "" {
+		return errors.New("no url")
+	}
+	defer tr.CloseIdleConnections()
+	c := &http.Client{Transport: tr}
+	_, err := c.Get(url)
+	return err
+}
+
+func configureFailed(req *http.Request) error {
+	tr := &http.Transport{}
+	if err := http2.ConfigureTransport(tr); err != nil {
+		return err
+	}
+	defer tr.CloseIdleConnections()
+	_, err := tr.RoundTrip(req)
+	return err
 }
 
 // --- silent: released on every path ---

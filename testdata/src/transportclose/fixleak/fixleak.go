@@ -7,10 +7,12 @@ import (
 	"context"
 	"log"
 	"net/http"
+	"time"
 
 	"golang.org/x/net/http2"
 	"google.golang.org/grpc"
 
+	"transportclose/helpers"
 	"transportclose/pb"
 )
 
@@ -92,6 +94,22 @@ func clientConn(ctx context.Context, tr *http.Transport, req *http.Request) erro
 	}
 	_, err = cc.RoundTrip(req)
 	return err
+}
+
+// --- fixed: a helper that returns a new transport on every call ---
+
+func viaHelper(req *http.Request) error {
+	tr := helpers.Fresh(time.Second) // want `this http.Transport is never closed`
+	_, err := tr.RoundTrip(req)
+	return err
+}
+
+func dialHelper(ctx context.Context, target string) error {
+	conn, err := helpers.Dial(target) // want `this grpc.ClientConn is never closed`
+	if err != nil {
+		return err
+	}
+	return conn.Invoke(ctx, "/s/m", nil, nil)
 }
 
 // --- reported without a fix ---

@@ -5,12 +5,29 @@
 // a Greeter service, for transportclose's analysistest packages.
 package pb
 
+import "google.golang.org/protobuf/reflect/protoreflect"
+
 // HelloRequest is the request message.
 type HelloRequest struct {
 	Name string
 }
 
-// HelloReply is the response message.
+// HelloReply is the response message. Like a message protoc-gen-go
+// generates, it has a ProtoReflect method and internal state holding
+// references (protoimpl.MessageState).
 type HelloReply struct {
+	state messageState
+
 	Message string
 }
+
+// messageState stands for protoimpl.MessageState, whose fields include a
+// [0]func() (pragma.DoNotCompare) and a pointer to the message's type info.
+type messageState struct {
+	doNotCompare [0]func()
+	info         *messageInfo
+}
+
+type messageInfo struct{ typ any }
+
+func (x *HelloReply) ProtoReflect() protoreflect.Message { return nil }

@@ -18,7 +18,8 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	Greeter_SayHello_FullMethodName = "/helloworld.Greeter/SayHello"
+	Greeter_SayHello_FullMethodName  = "/helloworld.Greeter/SayHello"
+	Greeter_SayHellos_FullMethodName = "/helloworld.Greeter/SayHellos"
 )
 
 // GreeterClient is the client API for Greeter service.
@@ -26,6 +27,7 @@ const (
 // For semantics around ctx use and closing/ending streaming RPCs, please refer to https://pkg.go.dev/google.golang.org/grpc/?tab=doc#ClientConn.NewStream.
 type GreeterClient interface {
 	SayHello(ctx context.Context, in *HelloRequest, opts ...grpc.CallOption) (*HelloReply, error)
+	SayHellos(ctx context.Context, in *HelloRequest, opts ...grpc.CallOption) (Greeter_SayHellosClient, error)
 }
 
 type greeterClient struct {
@@ -44,4 +46,38 @@ func (c *greeterClient) SayHello(ctx context.Context, in *HelloRequest, opts ...
 		return nil, err
 	}
 	return out, nil
+}
+
+func (c *greeterClient) SayHellos(ctx context.Context, in *HelloRequest, opts ...grpc.CallOption) (Greeter_SayHellosClient, error) {
+	stream, err := c.cc.NewStream(ctx, &grpc.StreamDesc{ServerStreams: true}, Greeter_SayHellos_FullMethodName, opts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &greeterSayHellosClient{stream}
+	if err := x.ClientStream.SendMsg(in); err != nil {
+		return nil, err
+	}
+	if err := x.ClientStream.CloseSend(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// Greeter_SayHellosClient is the client side of the server-streaming
+// SayHellos RPC: it reads replies from the connection until the stream ends.
+type Greeter_SayHellosClient interface {
+	Recv() (*HelloReply, error)
+	grpc.ClientStream
+}
+
+type greeterSayHellosClient struct {
+	grpc.ClientStream
+}
+
+func (x *greeterSayHellosClient) Recv() (*HelloReply, error) {
+	m := new(HelloReply)
+	if err := x.ClientStream.RecvMsg(m); err != nil {
+		return nil, err
+	}
+	return m, nil
 }

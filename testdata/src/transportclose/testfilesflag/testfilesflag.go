@@ -1,0 +1,3 @@
+// Package testfilesflag is testfiles run with -transportclose.tests: its
+// test file is checked like any other.
+package testfilesflag
