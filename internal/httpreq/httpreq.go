@@ -333,6 +333,19 @@ var UnsentErrors = map[string]map[string]bool{
 	"net":     {"DNSError": true},
 }
 
+// TimeoutErrors are the errors and codes that say an attempt ran out of
+// time: the attempt waited its deadline before it failed. Sources:
+// context.DeadlineExceeded and os.ErrDeadlineExceeded (Go 1.26), grpc-go
+// v1.85.0 codes.DeadlineExceeded; os.IsTimeout reports the same.
+var TimeoutErrors = map[string]map[string]bool{
+	"context":                      {"DeadlineExceeded": true},
+	"os":                           {"ErrDeadlineExceeded": true, "IsTimeout": true},
+	"google.golang.org/grpc/codes": {"DeadlineExceeded": true},
+}
+
+// IsTimeout reports whether pkg.name is one of TimeoutErrors.
+func IsTimeout(pkg, name string) bool { return TimeoutErrors[pkg][name] }
+
 // IsUnsent reports whether pkg.name is one of UnsentErrors.
 func IsUnsent(pkg, name string) bool { return UnsentErrors[pkg][name] }
 

@@ -1067,7 +1067,11 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 					nl = failure
 				} else if nl == failure || nl == classified {
 					// classified: the way round right after the test
-					// that chose which failures go round.
+					// that chose which failures go round; a success may
+					// go this way too.
+					if nl == classified {
+						polls = ns
+					}
 					nl, direct = failure, true
 				}
 				if lg.backoff != nil && nl != failure {

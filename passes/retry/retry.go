@@ -146,10 +146,12 @@ type Region struct {
 	// name lookup: internal/httpreq.UnsentErrors): a retry repeats no
 	// side effect.
 	Unsent bool
-	// Polls says that a Loop also goes round after a success whose
-	// result is not done yet (a job in progress): it polls, and retries
-	// only on its other ways round. Checks of what happens between two
-	// attempts must then follow the ways round after a failure.
+	// Polls says that some ways round a Loop may follow a success: a
+	// success whose result is not done yet (a job in progress: it
+	// polls), or one that goes round with the failures the loop singles
+	// out (if err != nil && !refused(err) { break }). Checks of what
+	// happens between two attempts must then follow the ways round after
+	// a failure.
 	Polls bool
 
 	// once are the spans of a Loop's body that run at most once: the

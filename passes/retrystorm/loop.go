@@ -2,11 +2,13 @@ package retrystorm
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
 
+	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/flow"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/passes/retry"
@@ -60,11 +62,24 @@ func (c *checker) immediateRetry(reg *retry.Region) *ast.CallExpr {
 			return nil
 		}
 		if reg.Polls {
-			// A poll that also retries: its ways round after a success
-			// (a job in progress) are not retries; follow the ways on
-			// which the attempt's error is not nil.
-			failed := errOf(c.pass.TypesInfo, b.Nodes[i], reg.Attempt)
-			if failed != nil && c.waitFreeBack(b, i, head, reg.Node, conds, failed) && !c.waitBefore(b, i, head, reg.Node) {
+			// Some ways round follow a success (a poll's job in
+			// progress, a loop that goes round until some failure):
+			// they are not retries. Follow the ways on which the
+			// attempt's error is not nil, and not a timeout, which
+			// waited its deadline before it failed.
+			info := c.pass.TypesInfo
+			failed := errOf(info, b.Nodes[i], reg.Attempt)
+			if failed == nil {
+				return nil
+			}
+			skip := func(x *cfg.Block, k int) bool {
+				if len(x.Nodes) == 0 {
+					return false
+				}
+				cond, ok := x.Nodes[len(x.Nodes)-1].(ast.Expr)
+				return ok && conds[cond] && len(x.Succs) == 2 && nilOrTimeout(info, cond, k == 0, failed)
+			}
+			if c.waitFree(b, i, reg.Node, head, skip) && !c.waitBefore(b, i, head, reg.Node) {
 				return reg.Attempt
 			}
 			return nil
@@ -223,4 +238,69 @@ func errOf(info *types.Info, stmt ast.Node, call *ast.CallExpr) *types.Var {
 		return nil
 	}
 	return v
+}
+
+// nilOrTimeout reports whether cond evaluating to truth proves that err
+// is nil or a timeout (internal/httpreq.TimeoutErrors): err == nil,
+// errors.Is(err, context.DeadlineExceeded), status.Code(err) ==
+// codes.DeadlineExceeded, os.IsTimeout(err), through !, && and ||.
+func nilOrTimeout(info *types.Info, cond ast.Expr, truth bool, err *types.Var) bool {
+	switch e := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.NOT {
+			return nilOrTimeout(info, e.X, !truth, err)
+		}
+	case *ast.BinaryExpr:
+		switch {
+		case e.Op == token.LAND && truth, e.Op == token.LOR && !truth:
+			return nilOrTimeout(info, e.X, truth, err) || nilOrTimeout(info, e.Y, truth, err)
+		case e.Op == token.LOR && truth, e.Op == token.LAND && !truth:
+			return nilOrTimeout(info, e.X, truth, err) && nilOrTimeout(info, e.Y, truth, err)
+		case e.Op == token.EQL, e.Op == token.NEQ:
+			if x, op, ok := code.NilCompare(info, e); ok {
+				return code.IdentVar(info, x) == err && (op == token.EQL) == truth
+			}
+			if (e.Op == token.EQL) != truth {
+				return false
+			}
+			return isTimeout(info, e.X) && ofErr(info, e.Y, err) || isTimeout(info, e.Y) && ofErr(info, e.X, err)
+		}
+	case *ast.CallExpr:
+		fn := httpreq.Callee(info, e)
+		if !truth || fn == nil || fn.Pkg() == nil || len(e.Args) == 0 || code.IdentVar(info, e.Args[0]) != err {
+			return false
+		}
+		switch {
+		case fn.Pkg().Path() == "errors" && fn.Name() == "Is" && len(e.Args) == 2:
+			return isTimeout(info, e.Args[1])
+		case len(e.Args) == 1:
+			return httpreq.IsTimeout(fn.Pkg().Path(), fn.Name()) // os.IsTimeout(err)
+		}
+	}
+	return false
+}
+
+// isTimeout reports whether e names one of internal/httpreq.TimeoutErrors.
+func isTimeout(info *types.Info, e ast.Expr) bool {
+	var id *ast.Ident
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel
+	default:
+		return false
+	}
+	obj := info.Uses[id]
+	return obj != nil && obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope() && httpreq.IsTimeout(obj.Pkg().Path(), obj.Name())
+}
+
+// ofErr reports whether e is err, or a call that reads it alone
+// (status.Code(err)).
+func ofErr(info *types.Info, e ast.Expr, err *types.Var) bool {
+	if code.IdentVar(info, e) == err {
+		return true
+	}
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	return ok && len(call.Args) == 1 && code.IdentVar(info, call.Args[0]) == err
 }

@@ -3,8 +3,10 @@ package shapes
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -98,4 +100,28 @@ func (c *Client) WaitForAvailable(ctx context.Context, uri string) error { // wa
 		}
 	}
 	return nil
+}
+
+// waitForServer is aws-sdk-go-v2's CreateTLSServer wait without its
+// sleep: a refused connection is sent again at once.
+func waitForServer(addr string) {
+	for i := 0; i < 60; i++ { // want `retry loop has no delay between attempts`
+		if _, err := http.Get("https://" + addr); err != nil && !strings.Contains(err.Error(), "connection refused") {
+			break
+		}
+	}
+}
+
+// untilGoAway is grpc's goaway_test loop: it goes round on success and
+// after a timeout, which waited its deadline, until another failure.
+// Silent: no way round after a failure skips a wait.
+func (c *Client) untilGoAway(ctx context.Context, uri string) {
+	for {
+		actx, cancel := context.WithTimeout(ctx, 10*time.Millisecond)
+		if _, err := c.getAction(actx, uri); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+			cancel()
+			break
+		}
+		cancel()
+	}
 }
