@@ -30,6 +30,8 @@ type collector struct {
 	selfCall *ast.CallExpr
 	// iterators caches whether a function is a retry iterator.
 	iterators map[*types.Func]*IteratorFact
+	// codes caches coded's answers.
+	codes map[*types.Func]*codedResult
 	// rejected says why a loop with a fallible call is not a region
 	// (-explain only).
 	rejected map[ast.Node]string

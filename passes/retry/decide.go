@@ -73,6 +73,10 @@ type outcome struct {
 	lits map[*types.Var]*ast.FuncLit
 	// errDiscarded says the attempt's error result is assigned to _.
 	errDiscarded bool
+	// coded is the attempt's result that codes its failure (see
+	// coded), and codedVar the variable it is assigned to, if any.
+	coded    *codedResult
+	codedVar *types.Var
 }
 
 // A def is one assignment of a variable, and the signal it stores.
@@ -164,6 +168,9 @@ func (c *collector) newOutcome(call *ast.CallExpr, node ast.Node, loop ast.Node,
 	results := flow.Results(info, node, call)
 	if len(results) > 0 && results[len(results)-1] == nil {
 		o.errDiscarded = true
+	}
+	if o.coded = c.coded(call); o.coded != nil && o.coded.index < len(results) {
+		o.codedVar = results[o.coded.index]
 	}
 	for _, w := range writes {
 		if w.rhs != nil && ast.Unparen(w.rhs) == call && node.Pos() <= w.d.pos && w.d.pos <= node.End() {
@@ -488,7 +495,48 @@ func (o *outcome) polarity(cond ast.Expr, truth bool) polarity {
 			return mixed // another error, or none
 		}
 	}
+	if o.isCoded(cond) {
+		// for !ping(): a bool that codes the failure, itself tested.
+		return o.codedCompare(token.EQL, constant.MakeBool(truth), true)
+	}
 	return o.generic(cond)
+}
+
+// isCoded reports whether e is the attempt's result that codes its
+// failure: the attempt call itself, or its variable as assigned by the
+// attempt.
+func (o *outcome) isCoded(e ast.Expr) bool {
+	if o.coded == nil {
+		return false
+	}
+	e = ast.Unparen(e)
+	if e == o.call {
+		return o.coded.index == 0
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok || o.codedVar == nil || code.IdentVar(o.c.pass.TypesInfo, id) != o.codedVar {
+		return false
+	}
+	k, later := o.kindOf(id, id.Pos())
+	return k != noSignal && !later
+}
+
+// codedCompare returns the polarity of r op val evaluating to truth, for
+// the result r that codes the attempt's failure as the value the coded
+// result holds: r equal to that value may be a failure (mixed: a success
+// may return it too), r equal to any other value is a success.
+func (o *outcome) codedCompare(op token.Token, val constant.Value, truth bool) polarity {
+	same := val.Kind() == o.coded.value.Kind() && constant.Compare(val, token.EQL, o.coded.value)
+	if (op == token.EQL) == truth {
+		if same {
+			return mixed
+		}
+		return success
+	}
+	if same {
+		return success
+	}
+	return mixed
 }
 
 // nilCompare returns the polarity of x op nil evaluating to truth.
@@ -557,6 +605,13 @@ func either(x, y polarity) polarity {
 // compare returns the polarity of x op y evaluating to truth.
 func (o *outcome) compare(x ast.Expr, op token.Token, y ast.Expr, truth bool) polarity {
 	info := o.c.pass.TypesInfo
+	if op == token.EQL || op == token.NEQ {
+		for _, p := range [][2]ast.Expr{{x, y}, {y, x}} {
+			if tv, ok := info.Types[p[1]]; ok && tv.Value != nil && o.isCoded(p[0]) {
+				return o.codedCompare(op, tv.Value, truth)
+			}
+		}
+	}
 	if o.isErr(x) || o.isErr(y) {
 		// err == ErrX, for a sentinel ErrX of a package: the error is
 		// that one. Another variable may be nil.
@@ -985,6 +1040,12 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 			// if err != nil && !refused(err) { break }: the loop
 			// leaves on some failures and goes round on the others,
 			// a choice of what to retry, whatever success does.
+			return classified, false
+		}
+		if p == mixed && o.coded != nil && o.mentions(cond) && o.polarity(cond, k != 0) == success && reach[b.Succs[k]] && !reach[b.Succs[1-k]] {
+			// if g == FALLBACK { break }, for g coding the failure as
+			// UNKNOWN: the loop leaves on values that are no failure
+			// and goes round on the rest, the failure among them.
 			return classified, false
 		}
 		if p != unknown && p != payload {

@@ -102,7 +102,7 @@ func (c *collector) newLoop(loop ast.Stmt, body *ast.BlockStmt, fn ast.Node) *Re
 	default:
 		return nil
 	}
-	if !c.hasFallible(body) {
+	if !c.hasFallible(body) && !c.hasCoded(forCond(loop)) {
 		return nil // nothing to retry: most loops, and cheap to tell
 	}
 	if ch := c.receivesWork(body); ch != nil {
@@ -252,17 +252,30 @@ type attempt struct {
 func (c *collector) attempt(lg *loopGraph, loop ast.Node, body *ast.BlockStmt) *attempt {
 	info := c.pass.TypesInfo
 	var calls []*ast.CallExpr
-	ast.Inspect(body, func(n ast.Node) bool {
+	collect := func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
-			if fallible(info, n) && !c.isCall(n, errorMakers) {
+			if (fallible(info, n) || c.coded(n) != nil) && !c.isCall(n, errorMakers) {
 				calls = append(calls, n)
 			}
 		}
 		return true
-	})
+	}
+	// for !c.ping(ctx) { ... }: the condition runs in every iteration;
+	// only a call that codes its failure in a value can be tested there
+	// (for ctx.Err() == nil is a guard, not an attempt).
+	if cond := forCond(loop); cond != nil {
+		ast.Inspect(cond, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok && c.coded(call) != nil {
+				calls = append(calls, call)
+			}
+			_, lit := n.(*ast.FuncLit)
+			return !lit
+		})
+	}
+	ast.Inspect(body, collect)
 	var (
 		tags     map[ast.Expr]ast.Expr
 		why      []string
@@ -954,10 +967,9 @@ var errorMakers = map[string]map[string]bool{
 // failsOnSuccess reports whether the paths that leave the loop after a
 // success (from the blocks exits, outside reach) treat success as a
 // failure, so that the loop expects every attempt to fail rather than
-// retrying until one succeeds: one of them calls a failure report (a
-// test's Error or Fatal, panic, log.Fatal, os.Exit), or every one of them
-// ends in a return and every return on them returns a new error
-// (errors.New, fmt.Errorf).
+// retrying until one succeeds: each of them calls a failure report (a
+// test's Error or Fatal, panic, log.Fatal, os.Exit), or ends in returns
+// that all return a new error (errors.New, fmt.Errorf).
 func (c *collector) failsOnSuccess(lg *loopGraph, exits []*cfg.Block, reach map[*cfg.Block]bool) bool {
 	info := c.pass.TypesInfo
 	isCall := c.isCall
@@ -970,10 +982,11 @@ func (c *collector) failsOnSuccess(lg *loopGraph, exits []*cfg.Block, reach map[
 		b, _ := info.Uses[id].(*types.Builtin)
 		return ok && b != nil && b.Name() == "panic"
 	}
-	newErrorsOnly := len(exits) > 0
-	seen := make(map[*cfg.Block]bool)
-	for _, exit := range exits {
-		returns := false
+	// fails reports whether the way out from exit fails: it reports a
+	// failure in the loop, or every return on it returns a new error.
+	fails := func(exit *cfg.Block) bool {
+		returns, newErrorsOnly := false, true
+		seen := make(map[*cfg.Block]bool)
 		work := []*cfg.Block{exit}
 		for len(work) > 0 {
 			b := work[len(work)-1]
@@ -1000,11 +1013,12 @@ func (c *collector) failsOnSuccess(lg *loopGraph, exits []*cfg.Block, reach map[
 				work = append(work, b.Succs...)
 			}
 		}
-		if !returns {
-			newErrorsOnly = false
-		}
+		return returns && newErrorsOnly
 	}
-	return newErrorsOnly
+	// Every way out after a success fails; one that leaves normally
+	// (grpc's interop fallback loop: one route is the one it waits
+	// for, the other is fatal) is a success.
+	return len(exits) > 0 && !slices.ContainsFunc(exits, func(b *cfg.Block) bool { return !fails(b) })
 }
 
 // isComposite reports whether e is a composite literal or its address.
@@ -1167,6 +1181,33 @@ func (c *collector) reportsFailure(b *cfg.Block) bool {
 	return false
 }
 
+// hasCoded reports whether n calls, outside function literals, a
+// function that codes its failure in a result (see coded).
+func (c *collector) hasCoded(n ast.Node) bool {
+	found := false
+	if n != nil {
+		ast.Inspect(n, func(m ast.Node) bool {
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.CallExpr:
+				found = found || c.coded(m) != nil
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// forCond returns the condition of loop if it is a for statement with
+// one, else nil.
+func forCond(loop ast.Node) ast.Node {
+	if fs, ok := loop.(*ast.ForStmt); ok && fs.Cond != nil {
+		return fs.Cond
+	}
+	return nil
+}
+
 // testFailures are the calls that fail a test.
 var testFailures = map[string]map[string]bool{"testing": failureCalls["testing"]}
 
@@ -1179,7 +1220,7 @@ func (c *collector) hasFallible(body *ast.BlockStmt) bool {
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
-			if fallible(c.pass.TypesInfo, n) {
+			if fallible(c.pass.TypesInfo, n) || c.coded(n) != nil {
 				found = true
 			}
 		}
