@@ -234,8 +234,9 @@ func (c *checker) usesResponseIn(n ast.Node, resp *types.Var, depth int) bool {
 // response: call is a formatting or logging function, or a function of
 // this package whose parameter for arg is a response it only reads
 // (fields other than Body, neutral methods, nil comparisons, and calls
-// that only read it in turn, depth bounding the chain). An interface
-// method, or a function of another package, may close or keep it.
+// that only read it in turn, depth bounding the chain), or one of another
+// package with a ReadsResponseFact for it. An interface method may close
+// or keep it.
 func (c *checker) readOnlyArg(call *ast.CallExpr, arg ast.Expr, depth int) bool {
 	info := c.pass.TypesInfo
 	fn := httpreq.Callee(info, call)
@@ -246,6 +247,10 @@ func (c *checker) readOnlyArg(call *ast.CallExpr, arg ast.Expr, depth int) bool 
 		return true
 	}
 	i := slices.IndexFunc(call.Args, func(e ast.Expr) bool { return ast.Unparen(e) == arg })
+	if fn.Pkg() != c.pass.Pkg {
+		var f ReadsResponseFact
+		return i >= 0 && c.pass.ImportObjectFact(fn.Origin(), &f) && slices.Contains(f.Params, i)
+	}
 	decl := c.decls[fn.Origin()]
 	sig, _ := fn.Type().(*types.Signature)
 	if i < 0 || decl == nil || sig == nil || i >= sig.Params().Len() || sig.Variadic() && i >= sig.Params().Len()-1 || depth > 3 {

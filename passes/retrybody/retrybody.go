@@ -2,6 +2,7 @@ package retrybody
 
 import (
 	_ "embed"
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -23,34 +24,58 @@ var doc string
 
 // Analyzer is the retrybody check.
 var Analyzer = &analysis.Analyzer{
-	Name:     "retrybody",
-	Doc:      analysisdoc.MustExtract(doc, "retrybody"),
-	URL:      "https://github.com/transportvet/transportvet/blob/main/docs/retrybody.md",
-	Run:      run,
-	Requires: []*analysis.Analyzer{ctrlflow.Analyzer, retry.Analyzer, reqbuild.Analyzer},
+	Name:      "retrybody",
+	Doc:       analysisdoc.MustExtract(doc, "retrybody"),
+	URL:       "https://github.com/transportvet/transportvet/blob/main/docs/retrybody.md",
+	Run:       run,
+	Requires:  []*analysis.Analyzer{ctrlflow.Analyzer, retry.Analyzer, reqbuild.Analyzer},
+	FactTypes: []analysis.Fact{new(ReadsResponseFact)},
 }
+
+// ReadsResponseFact marks an exported function or method whose
+// *http.Response parameters at Params it only reads (fields other than
+// Body, neutral methods, nil comparisons, calls that only read it in
+// turn): go-retryablehttp's DefaultRetryPolicy(ctx, resp, err). Passing a
+// response to it hands nothing on.
+type ReadsResponseFact struct {
+	Params []int
+}
+
+func (*ReadsResponseFact) AFact() {}
+
+func (f *ReadsResponseFact) String() string { return fmt.Sprintf("reads response %v", f.Params) }
 
 func run(pass *analysis.Pass) (any, error) {
 	if !httpreq.Relevant(pass.Pkg) {
 		return nil, nil
 	}
+	c := &checker{
+		pass:    pass,
+		assigns: make(map[*types.Var][]ast.Expr),
+		decls:   make(map[*types.Func]*ast.FuncDecl),
+		reads:   make(map[readKey]bool),
+	}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					c.decls[fn] = fd
+				}
+			}
+		}
+	}
+	c.exportReaders()
 	regions := required.Result[*retry.Result](pass)
 	if regions == nil || len(regions.Regions) == 0 {
 		return nil, nil
 	}
-	c := &checker{
-		pass:     pass,
-		cfgs:     required.Result[*ctrlflow.CFGs](pass),
-		builders: required.Result[*reqbuild.Result](pass),
-		r:        report.New(pass),
-		assigns:  make(map[*types.Var][]ast.Expr),
-		decls:    make(map[*types.Func]*ast.FuncDecl),
-		reads:    make(map[readKey]bool),
-	}
+	c.index()
+	c.cfgs = required.Result[*ctrlflow.CFGs](pass)
+	c.builders = required.Result[*reqbuild.Result](pass)
+	c.r = report.New(pass)
 	if c.cfgs == nil {
 		return nil, nil
 	}
-	c.index()
 	for _, reg := range regions.Regions {
 		if reg.Body == nil || reg.Kind == retry.Client {
 			continue
@@ -80,15 +105,34 @@ type checker struct {
 }
 
 // index records the writes of every local variable.
+// exportReaders exports a ReadsResponseFact for each exported function
+// and method of the package that only reads a response parameter.
+func (c *checker) exportReaders() {
+	for fn, decl := range c.decls {
+		if !fn.Exported() {
+			continue
+		}
+		var params []int
+		ps := fn.Signature().Params()
+		for i := range ps.Len() {
+			if fn.Signature().Variadic() && i == ps.Len()-1 {
+				break
+			}
+			if httpreq.IsResponse(ps.At(i).Type()) && !c.usesResponseIn(decl.Body, ps.At(i), 1) {
+				params = append(params, i)
+			}
+		}
+		if len(params) > 0 {
+			c.pass.ExportObjectFact(fn, &ReadsResponseFact{Params: params})
+		}
+	}
+}
+
 func (c *checker) index() {
 	info := c.pass.TypesInfo
 	for _, f := range c.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
-			case *ast.FuncDecl:
-				if fn, ok := info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
-					c.decls[fn] = n
-				}
 			case *ast.AssignStmt:
 				for i, lhs := range n.Lhs {
 					v := code.IdentVar(info, lhs)

@@ -14,5 +14,5 @@ import (
 // bodies built once or rebuilt for each attempt. analysistest.Run ignores
 // the suggested fixes.
 func TestShapes(t *testing.T) {
-	analysistest.Run(t, tvtest.TestData(), retrybody.Analyzer, "retrybody/shapes")
+	analysistest.Run(t, tvtest.TestData(), retrybody.Analyzer, "retrybody/shapes", "retrybody/shapesutil")
 }
