@@ -122,3 +122,25 @@ func Mentions(info *types.Info, n ast.Node, v *types.Var) bool {
 	})
 	return found
 }
+
+// Proves reports whether cond, evaluating to truth, proves what atom
+// says of one of its operands: through !, a && that holds or a || that
+// fails (either operand's proof will do) and a || that holds or a &&
+// that fails (both operands must prove it); any other expression is an
+// atom, asked with the truth it has there.
+func Proves(cond ast.Expr, truth bool, atom func(e ast.Expr, truth bool) bool) bool {
+	switch e := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.NOT {
+			return Proves(e.X, !truth, atom)
+		}
+	case *ast.BinaryExpr:
+		switch {
+		case e.Op == token.LAND && truth, e.Op == token.LOR && !truth:
+			return Proves(e.X, truth, atom) || Proves(e.Y, truth, atom)
+		case e.Op == token.LOR && truth, e.Op == token.LAND && !truth:
+			return Proves(e.X, truth, atom) && Proves(e.Y, truth, atom)
+		}
+	}
+	return atom(ast.Unparen(cond), truth)
+}

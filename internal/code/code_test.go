@@ -218,3 +218,37 @@ func TestIsError(t *testing.T) {
 		t.Error("IsError(nil or int) = true")
 	}
 }
+
+func TestProves(t *testing.T) {
+	// atom: the identifier a, evaluating to true.
+	atom := func(e ast.Expr, truth bool) bool {
+		id, ok := e.(*ast.Ident)
+		return ok && id.Name == "a" && truth
+	}
+	for _, c := range []struct {
+		cond  string
+		truth bool
+		want  bool
+	}{
+		{"a", true, true},
+		{"a", false, false},
+		{"!a", false, true},
+		{"(a)", true, true},
+		{"a && b", true, true},   // both hold: a does
+		{"a && b", false, false}, // either fails: a may hold or not
+		{"a || b", true, false},  // one holds: maybe b
+		{"a || a", true, true},
+		{"!(a || b)", false, false},
+		{"!(!a || b)", true, true}, // !a false and b false: a holds
+		{"!a || !a", false, true},
+		{"b", true, false},
+	} {
+		e, err := parser.ParseExpr(c.cond)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Proves(e, c.truth, atom); got != c.want {
+			t.Errorf("Proves(%s, %v) = %v, want %v", c.cond, c.truth, got, c.want)
+		}
+	}
+}

@@ -1257,42 +1257,37 @@ func (o *outcome) assertsSuccess(nodes []ast.Node) bool {
 // connection or a failed name lookup (errors.Is(err,
 // syscall.ECONNREFUSED), errors.As(err, &dnsErr) with a *net.DNSError).
 func (o *outcome) provesUnsent(cond ast.Expr, truth bool) bool {
+	return code.Proves(cond, truth, o.unsentAtom)
+}
+
+// unsentAtom is provesUnsent for a condition that is no !, && or ||.
+func (o *outcome) unsentAtom(cond ast.Expr, truth bool) bool {
 	info := o.c.pass.TypesInfo
-	switch e := ast.Unparen(cond).(type) {
-	case *ast.UnaryExpr:
-		if e.Op == token.NOT {
-			return o.provesUnsent(e.X, !truth)
-		}
-	case *ast.BinaryExpr:
-		if (e.Op == token.LAND && truth) || (e.Op == token.LOR && !truth) {
-			return o.provesUnsent(e.X, truth) || o.provesUnsent(e.Y, truth)
-		}
-		if (e.Op == token.LOR && truth) || (e.Op == token.LAND && !truth) {
-			return o.provesUnsent(e.X, truth) && o.provesUnsent(e.Y, truth)
-		}
-	case *ast.CallExpr:
-		fn := httpreq.Callee(info, e)
-		if !truth || fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "errors" || len(e.Args) != 2 || !o.isErr(e.Args[0]) {
+	e, ok := cond.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := httpreq.Callee(info, e)
+	if !truth || fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "errors" || len(e.Args) != 2 || !o.isErr(e.Args[0]) {
+		return false
+	}
+	switch fn.Name() {
+	case "Is":
+		v := code.VarOf(info, e.Args[1])
+		if v == nil {
+			if sel, ok := ast.Unparen(e.Args[1]).(*ast.SelectorExpr); ok {
+				c, _ := info.Uses[sel.Sel].(*types.Const)
+				return c != nil && c.Pkg() != nil && httpreq.IsUnsent(c.Pkg().Path(), c.Name())
+			}
 			return false
 		}
-		switch fn.Name() {
-		case "Is":
-			v := code.VarOf(info, e.Args[1])
-			if v == nil {
-				if sel, ok := ast.Unparen(e.Args[1]).(*ast.SelectorExpr); ok {
-					c, _ := info.Uses[sel.Sel].(*types.Const)
-					return c != nil && c.Pkg() != nil && httpreq.IsUnsent(c.Pkg().Path(), c.Name())
-				}
-				return false
-			}
-			return v.Pkg() != nil && httpreq.IsUnsent(v.Pkg().Path(), v.Name())
-		case "As":
-			t := info.TypeOf(e.Args[1])
-			if p, ok := t.(*types.Pointer); ok {
-				if q, ok := p.Elem().(*types.Pointer); ok {
-					if n, ok := types.Unalias(q.Elem()).(*types.Named); ok && n.Obj().Pkg() != nil {
-						return httpreq.IsUnsent(n.Obj().Pkg().Path(), n.Obj().Name())
-					}
+		return v.Pkg() != nil && httpreq.IsUnsent(v.Pkg().Path(), v.Name())
+	case "As":
+		t := info.TypeOf(e.Args[1])
+		if p, ok := t.(*types.Pointer); ok {
+			if q, ok := p.Elem().(*types.Pointer); ok {
+				if n, ok := types.Unalias(q.Elem()).(*types.Named); ok && n.Obj().Pkg() != nil {
+					return httpreq.IsUnsent(n.Obj().Pkg().Path(), n.Obj().Name())
 				}
 			}
 		}

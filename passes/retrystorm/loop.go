@@ -245,18 +245,12 @@ func errOf(info *types.Info, stmt ast.Node, call *ast.CallExpr) *types.Var {
 // errors.Is(err, context.DeadlineExceeded), status.Code(err) ==
 // codes.DeadlineExceeded, os.IsTimeout(err), through !, && and ||.
 func nilOrTimeout(info *types.Info, cond ast.Expr, truth bool, err *types.Var) bool {
-	switch e := ast.Unparen(cond).(type) {
-	case *ast.UnaryExpr:
-		if e.Op == token.NOT {
-			return nilOrTimeout(info, e.X, !truth, err)
-		}
-	case *ast.BinaryExpr:
-		switch {
-		case e.Op == token.LAND && truth, e.Op == token.LOR && !truth:
-			return nilOrTimeout(info, e.X, truth, err) || nilOrTimeout(info, e.Y, truth, err)
-		case e.Op == token.LOR && truth, e.Op == token.LAND && !truth:
-			return nilOrTimeout(info, e.X, truth, err) && nilOrTimeout(info, e.Y, truth, err)
-		case e.Op == token.EQL, e.Op == token.NEQ:
+	return code.Proves(cond, truth, func(cond ast.Expr, truth bool) bool {
+		switch e := cond.(type) {
+		case *ast.BinaryExpr:
+			if e.Op != token.EQL && e.Op != token.NEQ {
+				return false
+			}
 			if x, op, ok := code.NilCompare(info, e); ok {
 				return code.IdentVar(info, x) == err && (op == token.EQL) == truth
 			}
@@ -264,20 +258,20 @@ func nilOrTimeout(info *types.Info, cond ast.Expr, truth bool, err *types.Var) b
 				return false
 			}
 			return isTimeout(info, e.X) && ofErr(info, e.Y, err) || isTimeout(info, e.Y) && ofErr(info, e.X, err)
+		case *ast.CallExpr:
+			fn := httpreq.Callee(info, e)
+			if !truth || fn == nil || fn.Pkg() == nil || len(e.Args) == 0 || code.IdentVar(info, e.Args[0]) != err {
+				return false
+			}
+			switch {
+			case fn.Pkg().Path() == "errors" && fn.Name() == "Is" && len(e.Args) == 2:
+				return isTimeout(info, e.Args[1])
+			case len(e.Args) == 1:
+				return httpreq.IsTimeout(fn.Pkg().Path(), fn.Name()) // os.IsTimeout(err)
+			}
 		}
-	case *ast.CallExpr:
-		fn := httpreq.Callee(info, e)
-		if !truth || fn == nil || fn.Pkg() == nil || len(e.Args) == 0 || code.IdentVar(info, e.Args[0]) != err {
-			return false
-		}
-		switch {
-		case fn.Pkg().Path() == "errors" && fn.Name() == "Is" && len(e.Args) == 2:
-			return isTimeout(info, e.Args[1])
-		case len(e.Args) == 1:
-			return httpreq.IsTimeout(fn.Pkg().Path(), fn.Name()) // os.IsTimeout(err)
-		}
-	}
-	return false
+		return false
+	})
 }
 
 // isTimeout reports whether e names one of internal/httpreq.TimeoutErrors.
