@@ -12,6 +12,7 @@ import (
 	"go/constant"
 	"go/types"
 	"net/textproto"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -349,22 +350,38 @@ func IsTimeout(pkg, name string) bool { return TimeoutErrors[pkg][name] }
 // IsUnsent reports whether pkg.name is one of UnsentErrors.
 func IsUnsent(pkg, name string) bool { return UnsentErrors[pkg][name] }
 
+// KeyHeaders are the idempotency key headers whose names do not hold
+// "idempotency", as their standards spell them: the request ID of OASIS
+// Repeatable Requests Version 1.0 (section 2.1; provisional in the IANA
+// HTTP Field Name Registry), which Azure services that support retrying a
+// POST honour, with Repeatability-First-Sent (Azure REST API Guidelines,
+// "Repeatability of requests"). Azure's generated Go clients set it from
+// their options as req.Raw().Header["Repeatability-Request-ID"], in this
+// spelling.
+var KeyHeaders = []string{"Repeatability-Request-ID"}
+
 // IsIdempotencyKey reports whether name, a header name in any casing, is
 // an idempotency key header: it contains "idempotency" (Idempotency-Key,
-// X-Idempotency-Key, Idempotency-Token). A server that dedupes requests
-// names its header so; which name it honours is its API's business, and a
-// request that sets one is taken as keyed.
+// X-Idempotency-Key, Idempotency-Token), or is one of KeyHeaders
+// (Repeatability-Request-ID). A server that dedupes requests names its
+// header so; which name it honours is its API's business, and a request
+// that sets one is taken as keyed.
 func IsIdempotencyKey(name string) bool {
-	return strings.Contains(strings.ToLower(name), idempotencyWord)
+	return strings.Contains(strings.ToLower(name), idempotencyWord) ||
+		slices.ContainsFunc(KeyHeaders, func(k string) bool { return strings.EqualFold(k, name) })
 }
 
 // IsCanonicalIdempotencyKey reports whether name is an idempotency key
 // header (IsIdempotencyKey) written in canonical form
 // (textproto.CanonicalMIMEHeaderKey): the form a direct write to an
 // http.Header map must use, since it bypasses canonicalization and Get
-// and net/http's own checks look up the canonical key.
+// and net/http's own checks look up the canonical key. One of KeyHeaders
+// in its standard's spelling counts too: no Go code looks it up (net/http
+// checks only Idempotency-Key and X-Idempotency-Key), the map write sends
+// it as spelt, and the server matches names in any casing (RFC 9110
+// section 5.1).
 func IsCanonicalIdempotencyKey(name string) bool {
-	return IsIdempotencyKey(name) && textproto.CanonicalMIMEHeaderKey(name) == name
+	return IsIdempotencyKey(name) && (textproto.CanonicalMIMEHeaderKey(name) == name || slices.Contains(KeyHeaders, name))
 }
 
 // IsKeyName reports whether name, a Go identifier, names an idempotency
