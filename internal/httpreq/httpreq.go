@@ -1,7 +1,8 @@
 // Package httpreq identifies, by *types.Func identity, the calls that send an
 // HTTP request and the calls that construct one, across net/http,
-// hashicorp/go-retryablehttp and go-resty/resty/v2. The knowledge is the two
-// tables Sends and Constructors; the functions below only read them.
+// hashicorp/go-retryablehttp, go-resty/resty/v2 and the Azure SDK's core
+// (azcore). The knowledge is the two tables Sends and Constructors; the
+// functions below only read them.
 //
 // It is shared by the retry-family analyzers (retryidempotency, retrybody,
 // retrystorm), so that "this call sends a request" has one definition.
@@ -25,6 +26,13 @@ const (
 	NetHTTP   = "net/http"
 	Retryable = "github.com/hashicorp/go-retryablehttp"
 	Resty     = "github.com/go-resty/resty/v2"
+
+	// The Azure SDK's core, azcore v1.24.0: its pipeline and request are
+	// declared in internal/exported, and exported as the aliases
+	// runtime.Pipeline and policy.Request.
+	AzcoreExported = "github.com/Azure/azure-sdk-for-go/sdk/azcore/internal/exported"
+	AzcoreRuntime  = "github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
+	AzcorePolicy   = "github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
 )
 
 // None marks an argument index that does not apply.
@@ -40,9 +48,9 @@ type Send struct {
 	Name string
 
 	// Request is the index of the argument that is the request sent
-	// (*http.Request, *retryablehttp.Request), Recv when the receiver is the
-	// request (resty's *Request), None when the helper builds the request
-	// itself (http.Post).
+	// (*http.Request, *retryablehttp.Request, azcore's *policy.Request),
+	// Recv when the receiver is the request (resty's *Request), None when
+	// the helper builds the request itself (http.Post).
 	Request int
 	// Method is the request method when the function fixes it ("POST" for
 	// http.Post, resty's (*Request).Post), "" when the request carries it.
@@ -55,9 +63,10 @@ type Send struct {
 	Body int
 	// Retries is true when the sender itself retries a failed send
 	// (go-retryablehttp's Client and RoundTripper, which retry every method
-	// by default up to 4 retries; resty retries only once SetRetryCount(n>0)
-	// is set on its client, so resty's entries have Retries false and the
-	// caller must check the client).
+	// by default up to 4 retries; azcore's Pipeline, whose retry policy
+	// retries every method by default up to 3 times; resty retries only
+	// once SetRetryCount(n>0) is set on its client, so resty's entries
+	// have Retries false and the caller must check the client).
 	Retries bool
 	// Source documents the entry.
 	Source string
@@ -65,7 +74,9 @@ type Send struct {
 
 // Sends is every known send. Sources: net/http client.go and
 // roundtrip.go (Go 1.26); go-retryablehttp v0.7.8 client.go and
-// roundtripper.go; resty v2.17.2 request.go.
+// roundtripper.go; resty v2.17.2 request.go; azcore v1.24.0
+// internal/exported/pipeline.go, runtime/pipeline.go and
+// runtime/policy_retry.go.
 var Sends = []Send{
 	{NetHTTP, "Client", "Do", 0, "", None, None, false, "net/http (*Client).Do"},
 	{NetHTTP, "Client", "Get", None, "GET", None, None, false, "net/http (*Client).Get"},
@@ -99,6 +110,34 @@ var Sends = []Send{
 	{Resty, "Request", "Patch", Recv, "PATCH", None, None, false, "resty (*Request).Patch"},
 	{Resty, "Request", "Execute", Recv, "", 0, None, false, "resty (*Request).Execute(method, url)"},
 	{Resty, "Request", "Send", Recv, "", None, None, false, "resty (*Request).Send: method from Request.Method"},
+
+	// runtime.NewPipeline always adds the retry policy (runtime/pipeline.go).
+	// By default it tries a request up to 4 times (MaxRetries 3), after a
+	// transport error or a 408, 429, 500, 502, 503 or 504, whatever the
+	// method, and rewinds the body (RewindBody) before each try
+	// (runtime/policy_retry.go); RetryOptions.MaxRetries < 0 turns it off.
+	{AzcoreExported, "Pipeline", "Do", 0, "", None, None, true, "azcore runtime.Pipeline.Do(*policy.Request): internal/exported (Pipeline).Do, through the retry policy runtime.NewPipeline always adds"},
+}
+
+// BufferedSends are the sends that read the response body into memory and
+// close the connection's body before they return: an unclosed response of
+// theirs holds no connection. Source: azcore v1.24.0
+// runtime/policy_body_download.go (runtime.NewPipeline always adds
+// bodyDownloadPolicy; it reads the body with Payload, which closes it,
+// unless runtime.SkipBodyDownload was called on the request, for a
+// streamed download).
+var BufferedSends = []struct{ Pkg, Type, Name string }{
+	{AzcoreExported, "Pipeline", "Do"},
+}
+
+// Buffered reports whether fn is one of BufferedSends.
+func Buffered(fn *types.Func) bool {
+	for _, b := range BufferedSends {
+		if Is(fn, b.Pkg, b.Type, b.Name) {
+			return true
+		}
+	}
+	return false
 }
 
 // A Constructor describes a function or method that returns a new request.
@@ -119,7 +158,8 @@ type Constructor struct {
 
 // Constructors is every known request constructor. Sources: net/http
 // request.go (Go 1.26); go-retryablehttp v0.7.8 client.go; resty v2.17.2
-// client.go.
+// client.go; azcore v1.24.0 runtime/request.go and
+// internal/exported/request.go.
 var Constructors = []Constructor{
 	{NetHTTP, "", "NewRequest", 0, 2, None, "net/http NewRequest(method, url, body)"},
 	{NetHTTP, "", "NewRequestWithContext", 1, 3, None, "net/http NewRequestWithContext(ctx, method, url, body)"},
@@ -131,6 +171,13 @@ var Constructors = []Constructor{
 	{Retryable, "Request", "WithContext", None, None, Recv, "retryablehttp (*Request).WithContext"},
 	{Resty, "Client", "R", None, None, None, "resty (*Client).R"},
 	{Resty, "Client", "NewRequest", None, None, None, "resty (*Client).NewRequest"},
+	// azcore's requests have no body argument: SetBody or MarshalAsJSON
+	// sets it later, as a ReadSeekCloser the retry policy rewinds.
+	{AzcoreRuntime, "", "NewRequest", 1, None, None, "azcore runtime.NewRequest(ctx, httpMethod, endpoint)"},
+	{AzcoreRuntime, "", "NewRequestForNextLink", 1, None, None, "azcore runtime.NewRequestForNextLink(ctx, httpMethod, endpoint, nextLink)"},
+	{AzcoreExported, "", "NewRequest", 1, None, None, "azcore internal/exported NewRequest(ctx, httpMethod, endpoint), behind runtime.NewRequest"},
+	{AzcoreExported, "Request", "WithContext", None, None, Recv, "azcore (*policy.Request).WithContext: shallow copy"},
+	{AzcoreExported, "Request", "Clone", None, None, Recv, "azcore (*policy.Request).Clone: deep copy"},
 }
 
 // Callee returns the function or method called by call, including interface
