@@ -146,6 +146,9 @@ type Constructor struct {
 	Type string // receiver's named type, "" for a package function
 	Name string
 
+	// Method is the request method when the constructor fixes it (a
+	// request builder that passes a constant, see passes/reqbuild), or "".
+	Method string
 	// MethodArg is the index of the method argument, or None.
 	MethodArg int
 	// Body is the index of the body argument, or None.
@@ -161,23 +164,23 @@ type Constructor struct {
 // client.go; azcore v1.24.0 runtime/request.go and
 // internal/exported/request.go.
 var Constructors = []Constructor{
-	{NetHTTP, "", "NewRequest", 0, 2, None, "net/http NewRequest(method, url, body)"},
-	{NetHTTP, "", "NewRequestWithContext", 1, 3, None, "net/http NewRequestWithContext(ctx, method, url, body)"},
-	{NetHTTP, "Request", "WithContext", None, None, Recv, "net/http (*Request).WithContext: shallow copy"},
-	{NetHTTP, "Request", "Clone", None, None, Recv, "net/http (*Request).Clone: deep copy"},
-	{Retryable, "", "NewRequest", 0, 2, None, "retryablehttp NewRequest(method, url, rawBody)"},
-	{Retryable, "", "NewRequestWithContext", 1, 3, None, "retryablehttp NewRequestWithContext(ctx, method, url, rawBody)"},
-	{Retryable, "", "FromRequest", None, None, 0, "retryablehttp FromRequest(*http.Request)"},
-	{Retryable, "Request", "WithContext", None, None, Recv, "retryablehttp (*Request).WithContext"},
-	{Resty, "Client", "R", None, None, None, "resty (*Client).R"},
-	{Resty, "Client", "NewRequest", None, None, None, "resty (*Client).NewRequest"},
+	{NetHTTP, "", "NewRequest", "", 0, 2, None, "net/http NewRequest(method, url, body)"},
+	{NetHTTP, "", "NewRequestWithContext", "", 1, 3, None, "net/http NewRequestWithContext(ctx, method, url, body)"},
+	{NetHTTP, "Request", "WithContext", "", None, None, Recv, "net/http (*Request).WithContext: shallow copy"},
+	{NetHTTP, "Request", "Clone", "", None, None, Recv, "net/http (*Request).Clone: deep copy"},
+	{Retryable, "", "NewRequest", "", 0, 2, None, "retryablehttp NewRequest(method, url, rawBody)"},
+	{Retryable, "", "NewRequestWithContext", "", 1, 3, None, "retryablehttp NewRequestWithContext(ctx, method, url, rawBody)"},
+	{Retryable, "", "FromRequest", "", None, None, 0, "retryablehttp FromRequest(*http.Request)"},
+	{Retryable, "Request", "WithContext", "", None, None, Recv, "retryablehttp (*Request).WithContext"},
+	{Resty, "Client", "R", "", None, None, None, "resty (*Client).R"},
+	{Resty, "Client", "NewRequest", "", None, None, None, "resty (*Client).NewRequest"},
 	// azcore's requests have no body argument: SetBody or MarshalAsJSON
 	// sets it later, as a ReadSeekCloser the retry policy rewinds.
-	{AzcoreRuntime, "", "NewRequest", 1, None, None, "azcore runtime.NewRequest(ctx, httpMethod, endpoint)"},
-	{AzcoreRuntime, "", "NewRequestForNextLink", 1, None, None, "azcore runtime.NewRequestForNextLink(ctx, httpMethod, endpoint, nextLink)"},
-	{AzcoreExported, "", "NewRequest", 1, None, None, "azcore internal/exported NewRequest(ctx, httpMethod, endpoint), behind runtime.NewRequest"},
-	{AzcoreExported, "Request", "WithContext", None, None, Recv, "azcore (*policy.Request).WithContext: shallow copy"},
-	{AzcoreExported, "Request", "Clone", None, None, Recv, "azcore (*policy.Request).Clone: deep copy"},
+	{AzcoreRuntime, "", "NewRequest", "", 1, None, None, "azcore runtime.NewRequest(ctx, httpMethod, endpoint)"},
+	{AzcoreRuntime, "", "NewRequestForNextLink", "", 1, None, None, "azcore runtime.NewRequestForNextLink(ctx, httpMethod, endpoint, nextLink)"},
+	{AzcoreExported, "", "NewRequest", "", 1, None, None, "azcore internal/exported NewRequest(ctx, httpMethod, endpoint), behind runtime.NewRequest"},
+	{AzcoreExported, "Request", "WithContext", "", None, None, Recv, "azcore (*policy.Request).WithContext: shallow copy"},
+	{AzcoreExported, "Request", "Clone", "", None, None, Recv, "azcore (*policy.Request).Clone: deep copy"},
 }
 
 // Callee returns the function or method called by call, including interface
@@ -300,10 +303,56 @@ func Method(info *types.Info, call *ast.CallExpr) (string, bool) {
 		}
 		return "", false
 	}
-	if c := ConstructorOf(fn); c != nil && c.MethodArg != None {
-		return ConstMethod(info, Arg(call, c.MethodArg))
+	if c := ConstructorOf(fn); c != nil {
+		if c.Method != "" {
+			return c.Method, true
+		}
+		if c.MethodArg != None {
+			return ConstMethod(info, Arg(call, c.MethodArg))
+		}
 	}
 	return "", false
+}
+
+// BodySetters are the functions that take an azcore request and set its
+// body, its Content-Type and Content-Length, or an operation value, and no
+// other header: a request passed to one is not handed to code that may
+// set a key. Sources: azcore v1.24.0 runtime/request.go (each ends in
+// exported.SetBody or SetOperationValue) and internal/exported/request.go.
+var BodySetters = []struct{ Pkg, Name string }{
+	{AzcoreRuntime, "MarshalAsJSON"},
+	{AzcoreRuntime, "MarshalAsXML"},
+	{AzcoreRuntime, "MarshalAsByteArray"},
+	{AzcoreRuntime, "SetMultipartFormData"},
+	{AzcoreRuntime, "SkipBodyDownload"},
+	{AzcoreExported, "SetBody"},
+}
+
+// IsBodySetter reports whether fn is one of BodySetters.
+func IsBodySetter(fn *types.Func) bool {
+	for _, b := range BodySetters {
+		if Is(fn, b.Pkg, "", b.Name) {
+			return true
+		}
+	}
+	return false
+}
+
+// RawOf returns x when e is x.Raw() on an azcore request x, or nil. Raw
+// returns the *http.Request the azcore request wraps and sends (azcore
+// v1.24.0 internal/exported/request.go): its headers, method and URL are
+// the azcore request's own, so req.Raw().Header.Set is a header set on
+// req.
+func RawOf(info *types.Info, e ast.Expr) ast.Expr {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 || !Is(Callee(info, call), AzcoreExported, "Request", "Raw") {
+		return nil
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	return sel.X
 }
 
 // Idempotent reports whether the (upper-case) method is idempotent by RFC

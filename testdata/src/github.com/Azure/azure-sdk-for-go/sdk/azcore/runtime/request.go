@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/internal/exported"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/internal/shared"
@@ -55,6 +56,19 @@ func JoinPaths(root string, paths ...string) string {
 	return exported.JoinPaths(root, paths...)
 }
 
+// EncodeByteArray will base-64 encode the byte slice v.
+func EncodeByteArray(v []byte, format Base64Encoding) string {
+	return string(v)
+}
+
+// MarshalAsByteArray will base-64 encode the byte slice v, then calls SetBody.
+// The encoded value is treated as a JSON string.
+func MarshalAsByteArray(req *policy.Request, v []byte, format Base64Encoding) error {
+	encode := fmt.Sprintf("\"%s\"", EncodeByteArray(v, format))
+	// tsp generated code can set Content-Type so we must prefer that
+	return exported.SetBody(req, exported.NopCloser(strings.NewReader(encode)), shared.ContentTypeAppJSON, false)
+}
+
 // MarshalAsJSON calls json.Marshal() to get the JSON encoding of v then calls SetBody.
 func MarshalAsJSON(req *policy.Request, v any) error {
 	b, err := json.Marshal(v)
@@ -77,6 +91,16 @@ func MarshalAsXML(req *policy.Request, v any) error {
 // SetMultipartFormData writes the specified keys/values as multi-part form fields with the specified value.
 func SetMultipartFormData(req *policy.Request, formData map[string]any) error {
 	return nil
+}
+
+// SkipBodyDownload will disable automatic downloading of the response body.
+func SkipBodyDownload(req *policy.Request) {
+	req.SetOperationValue(bodyDownloadPolicyOpValues{Skip: true})
+}
+
+// bodyDownloadPolicyOpValues is the struct containing the per-operation values
+type bodyDownloadPolicyOpValues struct {
+	Skip bool
 }
 
 // CtxAPINameKey is used as a context key for adding/retrieving the API name.
