@@ -7,9 +7,16 @@ import "net/http"
 // Use errors.As() to access this type in the error chain.
 // Exported as azcore.ResponseError.
 type ResponseError struct {
-	ErrorCode   string
-	StatusCode  int
-	RawResponse *http.Response
+	// ErrorCode is the error code returned by the resource provider if available.
+	ErrorCode string
+
+	// StatusCode is the HTTP status code as defined in https://pkg.go.dev/net/http#pkg-constants.
+	StatusCode int
+
+	// RawResponse is the underlying HTTP response.
+	RawResponse *http.Response `json:"-"`
+
+	errMsg string
 }
 
 // NewResponseError creates a new *ResponseError from the provided HTTP response.
@@ -19,4 +26,4 @@ func NewResponseError(resp *http.Response) error {
 }
 
 // Error implements the error interface for type ResponseError.
-func (e *ResponseError) Error() string { return e.ErrorCode }
+func (e *ResponseError) Error() string { return e.errMsg }

@@ -7,8 +7,8 @@ package sanitizer
 // Sanitizer redacts the headers and query parameters that are not allowed
 // from the URLs and headers it logs.
 type Sanitizer struct {
-	allowedHeaders     map[string]struct{}
-	allowedQueryParams map[string]struct{}
+	allowedHeaders map[string]struct{}
+	allowedQP      map[string]struct{}
 }
 
 // Options configures a Sanitizer.
