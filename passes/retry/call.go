@@ -304,7 +304,9 @@ func (c *collector) pipelineRetriesOff(e ast.Expr, depth int) bool {
 // retryOptionsOff reports whether e, the *policy.ClientOptions argument of
 // runtime.NewPipeline, is a literal (or the only value of a variable)
 // whose Retry field is a policy.RetryOptions literal with a constant
-// MaxRetries below zero.
+// MaxRetries below zero. Options held in a variable count only when no
+// field of the variable is written (opts.Retry.MaxRetries = n after the
+// literal) nor addressed.
 func (c *collector) retryOptionsOff(e ast.Expr, depth int) bool {
 	if depth > 8 {
 		return false
@@ -317,7 +319,7 @@ func (c *collector) retryOptionsOff(e ast.Expr, depth int) bool {
 		}
 	case *ast.Ident:
 		if v, ok := info.Uses[x].(*types.Var); ok {
-			if val := c.value(v); val != nil {
+			if val := c.value(v); val != nil && !c.fieldsWritten(v) {
 				return c.retryOptionsOff(val, depth+1)
 			}
 		}
@@ -335,6 +337,43 @@ func (c *collector) retryOptionsOff(e ast.Expr, depth int) bool {
 		}
 		tv, ok := info.Types[n]
 		return ok && tv.Value != nil && constant.Sign(tv.Value) < 0
+	}
+	return false
+}
+
+// fieldsWritten reports whether a field of variable v (v.f, v.f.g) is
+// assigned, incremented or addressed in a function of the package.
+func (c *collector) fieldsWritten(v *types.Var) bool {
+	info := c.pass.TypesInfo
+	ofV := func(e ast.Expr) bool {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		for ok {
+			if id, isID := ast.Unparen(sel.X).(*ast.Ident); isID {
+				return info.Uses[id] == v
+			}
+			sel, ok = ast.Unparen(sel.X).(*ast.SelectorExpr)
+		}
+		return false
+	}
+	for _, decl := range c.index().decls {
+		if v.Parent() != c.pass.Pkg.Scope() && (v.Pos() < decl.Pos() || v.Pos() >= decl.End()) {
+			continue // a local of another function
+		}
+		found := false
+		ast.Inspect(decl.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				found = found || slices.ContainsFunc(n.Lhs, ofV)
+			case *ast.IncDecStmt:
+				found = found || ofV(n.X)
+			case *ast.UnaryExpr:
+				found = found || n.Op == token.AND && ofV(n.X)
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
 	}
 	return false
 }

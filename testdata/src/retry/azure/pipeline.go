@@ -40,6 +40,21 @@ func probeWith(ctx context.Context, endpoint string) error {
 	return err
 }
 
+// probeUnless turns retries back on after the literal.
+func probeUnless(ctx context.Context, endpoint string, retries int32) error {
+	opts := &policy.ClientOptions{Retry: policy.RetryOptions{MaxRetries: -1}}
+	if retries > 0 {
+		opts.Retry.MaxRetries = retries
+	}
+	pl := runtime.NewPipeline(moduleName, moduleVersion, runtime.PipelineOptions{}, opts)
+	req, err := runtime.NewRequest(ctx, http.MethodPost, endpoint)
+	if err != nil {
+		return err
+	}
+	_, err = pl.Do(req) // want `client region by Do`
+	return err
+}
+
 // Still retrying: no options, the default options, more retries, a count
 // the analysis cannot read.
 func retrying(ctx context.Context, endpoint string, n int32) {
