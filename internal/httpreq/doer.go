@@ -64,6 +64,13 @@ func IsRequest(t types.Type) bool {
 	return ok && IsNamed(p.Elem(), NetHTTP, "Request")
 }
 
+// IsAzcoreRequest reports whether t is a pointer to azcore's request,
+// policy.Request (an alias of internal/exported.Request).
+func IsAzcoreRequest(t types.Type) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	return ok && IsNamed(p.Elem(), AzcoreExported, "Request")
+}
+
 // IsResponse reports whether t is *net/http.Response.
 func IsResponse(t types.Type) bool {
 	p, ok := t.(*types.Pointer)

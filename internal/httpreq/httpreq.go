@@ -1,7 +1,8 @@
 // Package httpreq identifies, by *types.Func identity, the calls that send an
 // HTTP request and the calls that construct one, across net/http,
-// hashicorp/go-retryablehttp and go-resty/resty/v2. The knowledge is the two
-// tables Sends and Constructors; the functions below only read them.
+// hashicorp/go-retryablehttp, go-resty/resty/v2 and the Azure SDK's core
+// (azcore). The knowledge is the two tables Sends and Constructors; the
+// functions below only read them.
 //
 // It is shared by the retry-family analyzers (retryidempotency, retrybody,
 // retrystorm), so that "this call sends a request" has one definition.
@@ -12,6 +13,7 @@ import (
 	"go/constant"
 	"go/types"
 	"net/textproto"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -24,6 +26,13 @@ const (
 	NetHTTP   = "net/http"
 	Retryable = "github.com/hashicorp/go-retryablehttp"
 	Resty     = "github.com/go-resty/resty/v2"
+
+	// The Azure SDK's core, azcore v1.24.0: its pipeline and request are
+	// declared in internal/exported, and exported as the aliases
+	// runtime.Pipeline and policy.Request.
+	AzcoreExported = "github.com/Azure/azure-sdk-for-go/sdk/azcore/internal/exported"
+	AzcoreRuntime  = "github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
+	AzcorePolicy   = "github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
 )
 
 // None marks an argument index that does not apply.
@@ -39,9 +48,9 @@ type Send struct {
 	Name string
 
 	// Request is the index of the argument that is the request sent
-	// (*http.Request, *retryablehttp.Request), Recv when the receiver is the
-	// request (resty's *Request), None when the helper builds the request
-	// itself (http.Post).
+	// (*http.Request, *retryablehttp.Request, azcore's *policy.Request),
+	// Recv when the receiver is the request (resty's *Request), None when
+	// the helper builds the request itself (http.Post).
 	Request int
 	// Method is the request method when the function fixes it ("POST" for
 	// http.Post, resty's (*Request).Post), "" when the request carries it.
@@ -54,9 +63,10 @@ type Send struct {
 	Body int
 	// Retries is true when the sender itself retries a failed send
 	// (go-retryablehttp's Client and RoundTripper, which retry every method
-	// by default up to 4 retries; resty retries only once SetRetryCount(n>0)
-	// is set on its client, so resty's entries have Retries false and the
-	// caller must check the client).
+	// by default up to 4 retries; azcore's Pipeline, whose retry policy
+	// retries every method by default up to 3 times; resty retries only
+	// once SetRetryCount(n>0) is set on its client, so resty's entries
+	// have Retries false and the caller must check the client).
 	Retries bool
 	// Source documents the entry.
 	Source string
@@ -64,7 +74,9 @@ type Send struct {
 
 // Sends is every known send. Sources: net/http client.go and
 // roundtrip.go (Go 1.26); go-retryablehttp v0.7.8 client.go and
-// roundtripper.go; resty v2.17.2 request.go.
+// roundtripper.go; resty v2.17.2 request.go; azcore v1.24.0
+// internal/exported/pipeline.go, runtime/pipeline.go and
+// runtime/policy_retry.go.
 var Sends = []Send{
 	{NetHTTP, "Client", "Do", 0, "", None, None, false, "net/http (*Client).Do"},
 	{NetHTTP, "Client", "Get", None, "GET", None, None, false, "net/http (*Client).Get"},
@@ -98,6 +110,34 @@ var Sends = []Send{
 	{Resty, "Request", "Patch", Recv, "PATCH", None, None, false, "resty (*Request).Patch"},
 	{Resty, "Request", "Execute", Recv, "", 0, None, false, "resty (*Request).Execute(method, url)"},
 	{Resty, "Request", "Send", Recv, "", None, None, false, "resty (*Request).Send: method from Request.Method"},
+
+	// runtime.NewPipeline always adds the retry policy (runtime/pipeline.go).
+	// By default it tries a request up to 4 times (MaxRetries 3), after a
+	// transport error or a 408, 429, 500, 502, 503 or 504, whatever the
+	// method, and rewinds the body (RewindBody) before each try
+	// (runtime/policy_retry.go); RetryOptions.MaxRetries < 0 turns it off.
+	{AzcoreExported, "Pipeline", "Do", 0, "", None, None, true, "azcore runtime.Pipeline.Do(*policy.Request): internal/exported (Pipeline).Do, through the retry policy runtime.NewPipeline always adds"},
+}
+
+// BufferedSends are the sends that read the response body into memory and
+// close the connection's body before they return: an unclosed response of
+// theirs holds no connection. Source: azcore v1.24.0
+// runtime/policy_body_download.go (runtime.NewPipeline always adds
+// bodyDownloadPolicy; it reads the body with Payload, which closes it,
+// unless runtime.SkipBodyDownload was called on the request, for a
+// streamed download).
+var BufferedSends = []struct{ Pkg, Type, Name string }{
+	{AzcoreExported, "Pipeline", "Do"},
+}
+
+// Buffered reports whether fn is one of BufferedSends.
+func Buffered(fn *types.Func) bool {
+	for _, b := range BufferedSends {
+		if Is(fn, b.Pkg, b.Type, b.Name) {
+			return true
+		}
+	}
+	return false
 }
 
 // A Constructor describes a function or method that returns a new request.
@@ -106,6 +146,9 @@ type Constructor struct {
 	Type string // receiver's named type, "" for a package function
 	Name string
 
+	// Method is the request method when the constructor fixes it (a
+	// request builder that passes a constant, see passes/reqbuild), or "".
+	Method string
 	// MethodArg is the index of the method argument, or None.
 	MethodArg int
 	// Body is the index of the body argument, or None.
@@ -118,18 +161,26 @@ type Constructor struct {
 
 // Constructors is every known request constructor. Sources: net/http
 // request.go (Go 1.26); go-retryablehttp v0.7.8 client.go; resty v2.17.2
-// client.go.
+// client.go; azcore v1.24.0 runtime/request.go and
+// internal/exported/request.go.
 var Constructors = []Constructor{
-	{NetHTTP, "", "NewRequest", 0, 2, None, "net/http NewRequest(method, url, body)"},
-	{NetHTTP, "", "NewRequestWithContext", 1, 3, None, "net/http NewRequestWithContext(ctx, method, url, body)"},
-	{NetHTTP, "Request", "WithContext", None, None, Recv, "net/http (*Request).WithContext: shallow copy"},
-	{NetHTTP, "Request", "Clone", None, None, Recv, "net/http (*Request).Clone: deep copy"},
-	{Retryable, "", "NewRequest", 0, 2, None, "retryablehttp NewRequest(method, url, rawBody)"},
-	{Retryable, "", "NewRequestWithContext", 1, 3, None, "retryablehttp NewRequestWithContext(ctx, method, url, rawBody)"},
-	{Retryable, "", "FromRequest", None, None, 0, "retryablehttp FromRequest(*http.Request)"},
-	{Retryable, "Request", "WithContext", None, None, Recv, "retryablehttp (*Request).WithContext"},
-	{Resty, "Client", "R", None, None, None, "resty (*Client).R"},
-	{Resty, "Client", "NewRequest", None, None, None, "resty (*Client).NewRequest"},
+	{NetHTTP, "", "NewRequest", "", 0, 2, None, "net/http NewRequest(method, url, body)"},
+	{NetHTTP, "", "NewRequestWithContext", "", 1, 3, None, "net/http NewRequestWithContext(ctx, method, url, body)"},
+	{NetHTTP, "Request", "WithContext", "", None, None, Recv, "net/http (*Request).WithContext: shallow copy"},
+	{NetHTTP, "Request", "Clone", "", None, None, Recv, "net/http (*Request).Clone: deep copy"},
+	{Retryable, "", "NewRequest", "", 0, 2, None, "retryablehttp NewRequest(method, url, rawBody)"},
+	{Retryable, "", "NewRequestWithContext", "", 1, 3, None, "retryablehttp NewRequestWithContext(ctx, method, url, rawBody)"},
+	{Retryable, "", "FromRequest", "", None, None, 0, "retryablehttp FromRequest(*http.Request)"},
+	{Retryable, "Request", "WithContext", "", None, None, Recv, "retryablehttp (*Request).WithContext"},
+	{Resty, "Client", "R", "", None, None, None, "resty (*Client).R"},
+	{Resty, "Client", "NewRequest", "", None, None, None, "resty (*Client).NewRequest"},
+	// azcore's requests have no body argument: SetBody or MarshalAsJSON
+	// sets it later, as a ReadSeekCloser the retry policy rewinds.
+	{AzcoreRuntime, "", "NewRequest", "", 1, None, None, "azcore runtime.NewRequest(ctx, httpMethod, endpoint)"},
+	{AzcoreRuntime, "", "NewRequestForNextLink", "", 1, None, None, "azcore runtime.NewRequestForNextLink(ctx, httpMethod, endpoint, nextLink)"},
+	{AzcoreExported, "", "NewRequest", "", 1, None, None, "azcore internal/exported NewRequest(ctx, httpMethod, endpoint), behind runtime.NewRequest"},
+	{AzcoreExported, "Request", "WithContext", "", None, None, Recv, "azcore (*policy.Request).WithContext: shallow copy"},
+	{AzcoreExported, "Request", "Clone", "", None, None, Recv, "azcore (*policy.Request).Clone: deep copy"},
 }
 
 // Callee returns the function or method called by call, including interface
@@ -252,10 +303,56 @@ func Method(info *types.Info, call *ast.CallExpr) (string, bool) {
 		}
 		return "", false
 	}
-	if c := ConstructorOf(fn); c != nil && c.MethodArg != None {
-		return ConstMethod(info, Arg(call, c.MethodArg))
+	if c := ConstructorOf(fn); c != nil {
+		if c.Method != "" {
+			return c.Method, true
+		}
+		if c.MethodArg != None {
+			return ConstMethod(info, Arg(call, c.MethodArg))
+		}
 	}
 	return "", false
+}
+
+// BodySetters are the functions that take an azcore request and set its
+// body, its Content-Type and Content-Length, or an operation value, and no
+// other header: a request passed to one is not handed to code that may
+// set a key. Sources: azcore v1.24.0 runtime/request.go (each ends in
+// exported.SetBody or SetOperationValue) and internal/exported/request.go.
+var BodySetters = []struct{ Pkg, Name string }{
+	{AzcoreRuntime, "MarshalAsJSON"},
+	{AzcoreRuntime, "MarshalAsXML"},
+	{AzcoreRuntime, "MarshalAsByteArray"},
+	{AzcoreRuntime, "SetMultipartFormData"},
+	{AzcoreRuntime, "SkipBodyDownload"},
+	{AzcoreExported, "SetBody"},
+}
+
+// IsBodySetter reports whether fn is one of BodySetters.
+func IsBodySetter(fn *types.Func) bool {
+	for _, b := range BodySetters {
+		if Is(fn, b.Pkg, "", b.Name) {
+			return true
+		}
+	}
+	return false
+}
+
+// RawOf returns x when e is x.Raw() on an azcore request x, or nil. Raw
+// returns the *http.Request the azcore request wraps and sends (azcore
+// v1.24.0 internal/exported/request.go): its headers, method and URL are
+// the azcore request's own, so req.Raw().Header.Set is a header set on
+// req.
+func RawOf(info *types.Info, e ast.Expr) ast.Expr {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 || !Is(Callee(info, call), AzcoreExported, "Request", "Raw") {
+		return nil
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	return sel.X
 }
 
 // Idempotent reports whether the (upper-case) method is idempotent by RFC
@@ -349,22 +446,38 @@ func IsTimeout(pkg, name string) bool { return TimeoutErrors[pkg][name] }
 // IsUnsent reports whether pkg.name is one of UnsentErrors.
 func IsUnsent(pkg, name string) bool { return UnsentErrors[pkg][name] }
 
+// KeyHeaders are the idempotency key headers whose names do not hold
+// "idempotency", as their standards spell them: the request ID of OASIS
+// Repeatable Requests Version 1.0 (section 2.1; provisional in the IANA
+// HTTP Field Name Registry), which Azure services that support retrying a
+// POST honour, with Repeatability-First-Sent (Azure REST API Guidelines,
+// "Repeatability of requests"). Azure's generated Go clients set it from
+// their options as req.Raw().Header["Repeatability-Request-ID"], in this
+// spelling.
+var KeyHeaders = []string{"Repeatability-Request-ID"}
+
 // IsIdempotencyKey reports whether name, a header name in any casing, is
 // an idempotency key header: it contains "idempotency" (Idempotency-Key,
-// X-Idempotency-Key, Idempotency-Token). A server that dedupes requests
-// names its header so; which name it honours is its API's business, and a
-// request that sets one is taken as keyed.
+// X-Idempotency-Key, Idempotency-Token), or is one of KeyHeaders
+// (Repeatability-Request-ID). A server that dedupes requests names its
+// header so; which name it honours is its API's business, and a request
+// that sets one is taken as keyed.
 func IsIdempotencyKey(name string) bool {
-	return strings.Contains(strings.ToLower(name), idempotencyWord)
+	return strings.Contains(strings.ToLower(name), idempotencyWord) ||
+		slices.ContainsFunc(KeyHeaders, func(k string) bool { return strings.EqualFold(k, name) })
 }
 
 // IsCanonicalIdempotencyKey reports whether name is an idempotency key
 // header (IsIdempotencyKey) written in canonical form
 // (textproto.CanonicalMIMEHeaderKey): the form a direct write to an
 // http.Header map must use, since it bypasses canonicalization and Get
-// and net/http's own checks look up the canonical key.
+// and net/http's own checks look up the canonical key. One of KeyHeaders
+// in its standard's spelling counts too: no Go code looks it up (net/http
+// checks only Idempotency-Key and X-Idempotency-Key), the map write sends
+// it as spelt, and the server matches names in any casing (RFC 9110
+// section 5.1).
 func IsCanonicalIdempotencyKey(name string) bool {
-	return IsIdempotencyKey(name) && textproto.CanonicalMIMEHeaderKey(name) == name
+	return IsIdempotencyKey(name) && (textproto.CanonicalMIMEHeaderKey(name) == name || slices.Contains(KeyHeaders, name))
 }
 
 // IsKeyName reports whether name, a Go identifier, names an idempotency

@@ -61,17 +61,18 @@ func TestMethods(t *testing.T) {
 			t.Errorf("%s: idempotent, non-idempotent = %v, want %v", m, got, want)
 		}
 	}
-	for _, k := range []string{"Idempotency-Key", "idempotency-key", "X-IDEMPOTENCY-KEY", "Idempotency-Token", "X-Idempotency-Id"} {
+	for _, k := range []string{"Idempotency-Key", "idempotency-key", "X-IDEMPOTENCY-KEY", "Idempotency-Token", "X-Idempotency-Id", "Repeatability-Request-ID", "repeatability-request-id"} {
 		if !httpreq.IsIdempotencyKey(k) {
 			t.Errorf("IsIdempotencyKey(%q) = false", k)
 		}
 	}
-	for _, k := range []string{"X-Request-Id", "Idempotent", "Key"} {
+	for _, k := range []string{"X-Request-Id", "Idempotent", "Key", "Repeatability-First-Sent", "X-Repeatability-Request-ID"} {
 		if httpreq.IsIdempotencyKey(k) {
 			t.Errorf("IsIdempotencyKey(%q) = true", k)
 		}
 	}
-	for k, want := range map[string]bool{"Idempotency-Key": true, "Idempotency-Token": true, "X-Idempotency-Key": true, "idempotency-key": false, "IDEMPOTENCY-TOKEN": false, "X-Request-Id": false} {
+	for k, want := range map[string]bool{"Idempotency-Key": true, "Idempotency-Token": true, "X-Idempotency-Key": true, "idempotency-key": false, "IDEMPOTENCY-TOKEN": false, "X-Request-Id": false,
+		"Repeatability-Request-ID": true, "Repeatability-Request-Id": true, "repeatability-request-id": false} {
 		if got := httpreq.IsCanonicalIdempotencyKey(k); got != want {
 			t.Errorf("IsCanonicalIdempotencyKey(%q) = %v, want %v", k, got, want)
 		}

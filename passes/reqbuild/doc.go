@@ -12,13 +12,19 @@
 // knows the method of c.newRequest(ctx, "POST", ...) and retrybody knows
 // that its body argument becomes the request's body.
 //
-// A function is a request builder when it returns one *http.Request, and
-// every return of it is nil or a local variable assigned once, from a
-// constructor of the table, whose method argument is a parameter of the
-// function; that variable is only returned, has its fields set, its
-// methods called, or headers of constant names set. A body argument that
-// is a parameter is forwarded; a key header (Idempotency-Key) set on the
-// request marks the builder as keyed. Anything else the function does with
-// the request (hands it to another function, copies headers from a map)
+// A function is a request builder when it returns one *http.Request (or an
+// Azure SDK *policy.Request), and every return of it is nil or a local
+// variable assigned once, from a constructor of the table, whose method
+// argument is a parameter of the function or a constant (the builders
+// Azure's code generator writes, one per operation, pass
+// http.MethodPost); that variable is only returned, has its fields set,
+// its methods called, its body set by azcore's MarshalAsJSON and the
+// other httpreq.BodySetters, or headers of constant names set
+// (req.Header.Set("Accept", ...), req.Header["Accept"] = ..., and the same
+// on req.Raw() of an azcore request, which is the request it sends). A
+// body argument that is a parameter is forwarded; a key header
+// (Idempotency-Key, Repeatability-Request-ID) set on the request marks
+// the builder as keyed. Anything else the function does with the request
+// (hands it, or its Raw(), to another function, copies headers from a map)
 // makes it no builder: when unsure, the request is unknown, as before.
 package reqbuild

@@ -36,7 +36,8 @@ var Analyzer = &analysis.Analyzer{
 // package doc).
 type BuilderFact struct {
 	Pkg       string // package of the constructor it calls (internal/httpreq)
-	MethodArg int    // index of the method parameter
+	Method    string // the constant method it passes, or ""
+	MethodArg int    // index of the method parameter, or httpreq.None when Method is set
 	Body      int    // index of the parameter that becomes the body, or httpreq.None
 	Keyed     bool   // it sets an idempotency key header
 }
@@ -44,6 +45,9 @@ type BuilderFact struct {
 func (*BuilderFact) AFact() {}
 
 func (f *BuilderFact) String() string {
+	if f.Method != "" {
+		return fmt.Sprintf("builds a request: method %s, body parameter %d, keyed %v", f.Method, f.Body, f.Keyed)
+	}
 	return fmt.Sprintf("builds a request: method parameter %d, body parameter %d, keyed %v", f.MethodArg, f.Body, f.Keyed)
 }
 
@@ -70,7 +74,7 @@ func (r *Result) Constructor(info *types.Info, call *ast.CallExpr) (ctor *httpre
 	}
 	return &httpreq.Constructor{
 		Pkg: f.Pkg, Type: httpreq.RecvName(fn), Name: fn.Name(),
-		MethodArg: f.MethodArg, Body: f.Body, From: httpreq.None,
+		Method: f.Method, MethodArg: f.MethodArg, Body: f.Body, From: httpreq.None,
 		Source: "request builder " + fn.FullName(),
 	}, f.Keyed
 }
@@ -120,7 +124,7 @@ func builder(info *types.Info, decl *ast.FuncDecl, fn *types.Func) *BuilderFact 
 	sig := fn.Type().(*types.Signature)
 	res := -1
 	for i := 0; i < sig.Results().Len(); i++ {
-		if httpreq.IsRequest(sig.Results().At(i).Type()) {
+		if isRequest(sig.Results().At(i).Type()) {
 			if res >= 0 {
 				return nil
 			}
@@ -173,6 +177,14 @@ func builder(info *types.Info, decl *ast.FuncDecl, fn *types.Func) *BuilderFact 
 	if bad || v == nil || v.Parent() == nil || v.Parent() == fn.Pkg().Scope() {
 		return nil
 	}
+	// isV reports whether e is v, or v.Raw() for an azcore request: the
+	// *http.Request it wraps, whose headers are v's.
+	isV := func(e ast.Expr) bool {
+		if x := httpreq.RawOf(info, e); x != nil {
+			e = x
+		}
+		return code.IdentVar(info, e) == v
+	}
 	// Every use of v.
 	uses := 0
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
@@ -188,7 +200,13 @@ func builder(info *types.Info, decl *ast.FuncDecl, fn *types.Func) *BuilderFact 
 		case *ast.AssignStmt:
 			for i, lhs := range n.Lhs {
 				if code.IdentVar(info, lhs) != v {
-					if headerOf(info, lhs, v) {
+					if name, ok := headerKey(info, lhs, isV); ok {
+						// req.Header["Accept"] = ..., as Azure's
+						// generated builders set every header.
+						if httpreq.IsCanonicalIdempotencyKey(name) {
+							f.Keyed = true
+						}
+					} else if headerOf(lhs, isV) {
 						bad = true // req.Header = h.Clone(), req.Header[k] = ...
 					}
 					continue
@@ -201,8 +219,15 @@ func builder(info *types.Info, decl *ast.FuncDecl, fn *types.Func) *BuilderFact 
 				}
 				ctor = call
 				f.Pkg = c.Pkg
-				if f.MethodArg = param(httpreq.Arg(call, c.MethodArg)); f.MethodArg == httpreq.None {
-					bad = true // a method computed inside
+				arg := httpreq.Arg(call, c.MethodArg)
+				if f.MethodArg = param(arg); f.MethodArg == httpreq.None {
+					// A constant method (Azure's createXRequest
+					// builders), or one computed inside.
+					m, ok := httpreq.ConstMethod(info, arg)
+					if !ok {
+						bad = true
+					}
+					f.Method = m
 				}
 				if c.Body != httpreq.None {
 					f.Body = param(httpreq.Arg(call, c.Body))
@@ -210,7 +235,7 @@ func builder(info *types.Info, decl *ast.FuncDecl, fn *types.Func) *BuilderFact 
 			}
 		case *ast.CallExpr:
 			for _, a := range n.Args {
-				if code.IdentVar(info, a) == v {
+				if isV(a) && !httpreq.IsBodySetter(httpreq.Callee(info, n)) {
 					bad = true // handed on
 				}
 			}
@@ -219,7 +244,7 @@ func builder(info *types.Info, decl *ast.FuncDecl, fn *types.Func) *BuilderFact 
 			if !ok {
 				break
 			}
-			if hdr, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok && hdr.Sel.Name == "Header" && code.IdentVar(info, hdr.X) == v {
+			if hdr, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok && hdr.Sel.Name == "Header" && isV(hdr.X) {
 				switch sel.Sel.Name {
 				case "Set", "Add":
 					tv, ok := info.Types[httpreq.Arg(n, 0)]
@@ -246,14 +271,15 @@ func builder(info *types.Info, decl *ast.FuncDecl, fn *types.Func) *BuilderFact 
 	return f
 }
 
-// headerOf reports whether e is v's Header or a part of it.
-func headerOf(info *types.Info, e ast.Expr, v *types.Var) bool {
+// headerOf reports whether e is the Header of a request isV accepts, or a
+// part of it.
+func headerOf(e ast.Expr, isV func(ast.Expr) bool) bool {
 	for {
 		switch x := ast.Unparen(e).(type) {
 		case *ast.IndexExpr:
 			e = x.X
 		case *ast.SelectorExpr:
-			if x.Sel.Name == "Header" && code.IdentVar(info, x.X) == v {
+			if x.Sel.Name == "Header" && isV(x.X) {
 				return true
 			}
 			e = x.X
@@ -263,16 +289,40 @@ func headerOf(info *types.Info, e ast.Expr, v *types.Var) bool {
 	}
 }
 
-// returnsRequest reports whether t, a call's type, is or holds an
-// *http.Request.
+// headerKey returns name when e is req.Header[name] with a constant name,
+// for a request isV accepts: a write of one header whose name is known.
+func headerKey(info *types.Info, e ast.Expr, isV func(ast.Expr) bool) (string, bool) {
+	ix, ok := ast.Unparen(e).(*ast.IndexExpr)
+	if !ok {
+		return "", false
+	}
+	hdr, ok := ast.Unparen(ix.X).(*ast.SelectorExpr)
+	if !ok || hdr.Sel.Name != "Header" || !isV(hdr.X) {
+		return "", false
+	}
+	tv, ok := info.Types[ix.Index]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// isRequest reports whether t is a request a builder may return: an
+// *http.Request, or an azcore *policy.Request.
+func isRequest(t types.Type) bool {
+	return httpreq.IsRequest(t) || httpreq.IsAzcoreRequest(t)
+}
+
+// returnsRequest reports whether t, a call's type, is or holds a request
+// (isRequest).
 func returnsRequest(t types.Type) bool {
 	if tup, ok := t.(*types.Tuple); ok {
 		for v := range tup.Variables() {
-			if httpreq.IsRequest(v.Type()) {
+			if isRequest(v.Type()) {
 				return true
 			}
 		}
 		return false
 	}
-	return t != nil && httpreq.IsRequest(t)
+	return t != nil && isRequest(t)
 }

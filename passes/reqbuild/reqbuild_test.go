@@ -1,6 +1,7 @@
 package reqbuild_test
 
 import (
+	"fmt"
 	"go/ast"
 	"testing"
 
@@ -28,7 +29,11 @@ func TestResult(t *testing.T) {
 				ast.Inspect(f, func(n ast.Node) bool {
 					if call, ok := n.(*ast.CallExpr); ok {
 						if ctor, keyed := res.Constructor(pass.TypesInfo, call); ctor != nil {
-							pass.Reportf(call.Pos(), "%s: method %d, body %d, keyed %v", ctor.Name, ctor.MethodArg, ctor.Body, keyed)
+							method := fmt.Sprint(ctor.MethodArg)
+							if ctor.Method != "" {
+								method = ctor.Method
+							}
+							pass.Reportf(call.Pos(), "%s: method %s, body %d, keyed %v", ctor.Name, method, ctor.Body, keyed)
 						}
 					}
 					return true

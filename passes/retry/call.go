@@ -3,6 +3,7 @@ package retry
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -208,7 +209,8 @@ func (c *collector) isRetryPolicy(e ast.Expr) bool {
 
 // retryingSend reports whether call sends through a client that retries by
 // itself: go-retryablehttp's sends, an *http.Client made by its
-// StandardClient, or a resty request whose client has SetRetryCount(n > 0).
+// StandardClient, an Azure SDK pipeline, or a resty request whose client
+// has SetRetryCount(n > 0).
 func (c *collector) retryingSend(call *ast.CallExpr, fn *types.Func) bool {
 	s := httpreq.SendOf(fn)
 	if s == nil {
@@ -216,8 +218,14 @@ func (c *collector) retryingSend(call *ast.CallExpr, fn *types.Func) bool {
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if s.Retries {
+		switch {
+		case !ok:
+			return true
+		case s.Pkg == httpreq.AzcoreExported:
+			return !c.pipelineRetriesOff(sel.X, 0)
+		}
 		// A client whose RetryMax is set to 0 does not retry.
-		return !(ok && s.Type == "Client" && c.retriesOff(sel.X))
+		return !(s.Type == "Client" && c.retriesOff(sel.X))
 	}
 	if !ok {
 		return false
@@ -267,6 +275,120 @@ func (c *collector) standardClient(e ast.Expr, depth int) bool {
 		}
 	}
 	return false
+}
+
+// pipelineRetriesOff reports whether the Azure SDK pipeline e was made by
+// runtime.NewPipeline with client options whose Retry.MaxRetries is a
+// constant below zero ("one try and no retries", policy.RetryOptions): in
+// the call itself, or in the only value of the variable or field that
+// holds the pipeline or the options. Any other pipeline retries: the retry
+// policy is always added, with 3 retries by default.
+func (c *collector) pipelineRetriesOff(e ast.Expr, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		fn := httpreq.Callee(c.pass.TypesInfo, x)
+		return httpreq.Is(fn, httpreq.AzcoreRuntime, "", "NewPipeline") && len(x.Args) == 4 && c.retryOptionsOff(x.Args[3], depth+1)
+	case *ast.Ident, *ast.SelectorExpr:
+		if v := c.varOf(x); v != nil {
+			if val := c.value(v); val != nil {
+				return c.pipelineRetriesOff(val, depth+1)
+			}
+		}
+	}
+	return false
+}
+
+// retryOptionsOff reports whether e, the *policy.ClientOptions argument of
+// runtime.NewPipeline, is a literal (or the only value of a variable)
+// whose Retry field is a policy.RetryOptions literal with a constant
+// MaxRetries below zero. Options held in a variable count only when no
+// field of the variable is written (opts.Retry.MaxRetries = n after the
+// literal) nor addressed.
+func (c *collector) retryOptionsOff(e ast.Expr, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	info := c.pass.TypesInfo
+	switch x := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.AND {
+			return c.retryOptionsOff(x.X, depth+1)
+		}
+	case *ast.Ident:
+		if v, ok := info.Uses[x].(*types.Var); ok {
+			if val := c.value(v); val != nil && !c.fieldsWritten(v) {
+				return c.retryOptionsOff(val, depth+1)
+			}
+		}
+	case *ast.CompositeLit:
+		if !httpreq.IsNamed(info.TypeOf(x), httpreq.AzcorePolicy, "ClientOptions") {
+			return false
+		}
+		retry, ok := ast.Unparen(fieldValue(x, "Retry")).(*ast.CompositeLit)
+		if !ok || !httpreq.IsNamed(info.TypeOf(retry), httpreq.AzcorePolicy, "RetryOptions") {
+			return false
+		}
+		n := fieldValue(retry, "MaxRetries")
+		if n == nil {
+			return false
+		}
+		tv, ok := info.Types[n]
+		return ok && tv.Value != nil && constant.Sign(tv.Value) < 0
+	}
+	return false
+}
+
+// fieldsWritten reports whether a field of variable v (v.f, v.f.g) is
+// assigned, incremented or addressed in a function of the package.
+func (c *collector) fieldsWritten(v *types.Var) bool {
+	info := c.pass.TypesInfo
+	ofV := func(e ast.Expr) bool {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		for ok {
+			if id, isID := ast.Unparen(sel.X).(*ast.Ident); isID {
+				return info.Uses[id] == v
+			}
+			sel, ok = ast.Unparen(sel.X).(*ast.SelectorExpr)
+		}
+		return false
+	}
+	for _, decl := range c.index().decls {
+		if v.Parent() != c.pass.Pkg.Scope() && (v.Pos() < decl.Pos() || v.Pos() >= decl.End()) {
+			continue // a local of another function
+		}
+		found := false
+		ast.Inspect(decl.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				found = found || slices.ContainsFunc(n.Lhs, ofV)
+			case *ast.IncDecStmt:
+				found = found || ofV(n.X)
+			case *ast.UnaryExpr:
+				found = found || n.Op == token.AND && ofV(n.X)
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldValue returns the value of field name in the keyed struct literal
+// lit, or nil.
+func fieldValue(lit *ast.CompositeLit, name string) ast.Expr {
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+				return kv.Value
+			}
+		}
+	}
+	return nil
 }
 
 // restyRequestRetries reports whether the resty request e comes from a

@@ -87,9 +87,10 @@ const (
 	// Client is a send by a client that retries by itself
 	// (go-retryablehttp, including an *http.Client from its
 	// StandardClient, unless every RetryMax assigned to the client's
-	// variable or field is 0; resty with SetRetryCount(n > 0) on the
-	// request's client): Node and Call are the send's *ast.CallExpr, API
-	// the send method, and Body is nil.
+	// variable or field is 0; the Azure SDK's runtime.Pipeline, unless it
+	// was made with options whose Retry.MaxRetries is below 0; resty with
+	// SetRetryCount(n > 0) on the request's client): Node and Call are the
+	// send's *ast.CallExpr, API the send method, and Body is nil.
 	Client
 )
 

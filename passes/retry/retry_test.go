@@ -101,3 +101,11 @@ func TestFuncsFlagErrors(t *testing.T) {
 		t.Errorf("-funcs with a dotted path: %v", err)
 	}
 }
+
+// TestAzurePipeline checks that every send through an Azure SDK pipeline
+// is a Client region (its retry policy is on by default), in clients
+// written as the SDK's generator writes them, unless the pipeline is made
+// with options that turn retries off.
+func TestAzurePipeline(t *testing.T) {
+	analysistest.Run(t, tvtest.TestData(), describer(retry.Analyzer), "retry/azure")
+}

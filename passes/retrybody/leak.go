@@ -23,7 +23,8 @@ var neutralResponseMethods = map[string]bool{"Cookies": true, "Location": true, 
 
 // checkLeakedResponses reports the sends of loop region reg whose non-nil
 // response, on some path to the next iteration, is neither closed, returned,
-// stored nor handed on.
+// stored nor handed on. A send that reads and closes the body itself
+// (httpreq.Buffered: an Azure SDK pipeline) leaks nothing.
 func (c *checker) checkLeakedResponses(reg *retry.Region) {
 	g := flow.Of(c.cfgs, reg.Func)
 	if g == nil {
@@ -41,7 +42,7 @@ func (c *checker) checkLeakedResponses(reg *retry.Region) {
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
-			if !httpreq.SendsRequest(httpreq.Callee(info, n)) {
+			if fn := httpreq.Callee(info, n); !httpreq.SendsRequest(fn) || httpreq.Buffered(fn) {
 				return true
 			}
 			b, i := flow.Locate(g, n)

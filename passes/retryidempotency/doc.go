@@ -9,11 +9,12 @@
 // record). The check reports an HTTP request whose method is provably
 // POST, PATCH or CONNECT, sent without an idempotency key header (one
 // whose name contains "idempotency": Idempotency-Key, X-Idempotency-Key,
-// Idempotency-Token), inside a retry region found by the retry
-// analyzer: a hand-written retry loop, the callback of a retry library
-// (backoff, retry-go, go-retry, client-go's retry.OnError, wait's
+// Idempotency-Token; or Repeatability-Request-ID, the OASIS Repeatable
+// Requests header Azure services honour), inside a retry region found by
+// the retry analyzer: a hand-written retry loop, the callback of a retry
+// library (backoff, retry-go, go-retry, client-go's retry.OnError, wait's
 // ExponentialBackoff, failsafe-go), or a client that retries by itself
-// (go-retryablehttp, resty with SetRetryCount).
+// (go-retryablehttp, the Azure SDK's pipeline, resty with SetRetryCount).
 //
 // A function that sends such a request, directly or through the functions
 // it calls, carries a fact, so that a call to it in a retry region, in
@@ -21,7 +22,8 @@
 //
 // It is silent when the method is not a constant, when a key is set on the
 // request (Header.Set or Add in any casing, a map write with the canonical
-// name, a resty SetHeader), when the request is handed to code that might
+// name, a resty SetHeader; on req.Raw() for an Azure request), when the
+// request is handed to code that might
 // set one, when the retry visibly checks the request method, and inside
 // client-go's retry.RetryOnConflict, which retries only 409 Conflicts.
 //
@@ -30,5 +32,6 @@
 // has (a string variable named as one, such as an idempotencyKey
 // parameter), or else generates one key per operation with
 // crypto/rand.Text before the retries, and sets it on the request before
-// each send. When the key to use is in doubt, no fix is offered.
+// each send. When the key to use is in doubt, or the request is an Azure
+// SDK request, no fix is offered.
 package retryidempotency

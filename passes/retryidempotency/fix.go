@@ -24,9 +24,11 @@ import (
 // is offered only when the request is a variable built in this function,
 // the region starts in this function, the file may use Go 1.24
 // (crypto/rand.Text), the names it needs are free, and the key to use is
-// not in doubt.
+// not in doubt. It is not offered for an azcore request: it has no Header
+// field, and which key the Azure service honours (Repeatability-Request-ID
+// with Repeatability-First-Sent, or none) is its API's business.
 func (c *checker) fix(fi *funcInfo, s *site, reg *retry.Region) *analysis.SuggestedFix {
-	if s.req == nil || !s.built || s.resty || s.via != nil {
+	if s.req == nil || !s.built || s.resty || s.via != nil || httpreq.IsAzcoreRequest(s.req.Type()) {
 		return nil
 	}
 	file := c.fileOf(s.call.Pos())

@@ -109,7 +109,7 @@ func (fi *funcInfo) state(v *types.Var) *reqState {
 }
 
 // isRequestType reports whether t is a request of net/http,
-// go-retryablehttp or resty (or a pointer to one).
+// go-retryablehttp, resty or azcore (or a pointer to one).
 func isRequestType(t types.Type) bool {
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem()
@@ -119,7 +119,7 @@ func isRequestType(t types.Type) bool {
 		return false
 	}
 	switch n.Obj().Pkg().Path() {
-	case httpreq.NetHTTP, httpreq.Retryable, httpreq.Resty:
+	case httpreq.NetHTTP, httpreq.Retryable, httpreq.Resty, httpreq.AzcoreExported:
 		return true
 	}
 	return false
@@ -199,6 +199,11 @@ func (fi *funcInfo) write(v *types.Var, rhs ast.Expr) {
 			}
 		}
 		st.unknown = true
+	case ctor.Method != "":
+		// A request builder that fixes the method (Azure's
+		// createXRequest).
+		st.methods = append(st.methods, ctor.Method)
+		st.built = true
 	case ctor.MethodArg != httpreq.None:
 		arg := httpreq.Arg(call, ctor.MethodArg)
 		m, ok := httpreq.ConstMethod(info, arg)
@@ -349,10 +354,17 @@ func (fi *funcInfo) use(v *types.Var, stack []ast.Node) {
 	child := stack[i]
 	parent := stack[i-1]
 	// req.Request.Header... on a retryablehttp.Request: the embedded
-	// *http.Request is the same request.
+	// *http.Request is the same request; so is req.Raw() on an azcore
+	// request (httpreq.RawOf).
 	if sel, ok := parent.(*ast.SelectorExpr); ok && sel.X == child && sel.Sel.Name == "Request" && i >= 2 {
 		if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
 			i--
+			child, parent = stack[i], stack[i-1]
+		}
+	}
+	if i >= 3 {
+		if call, ok := stack[i-2].(*ast.CallExpr); ok && call.Fun == parent && httpreq.RawOf(info, call) == child {
+			i -= 2
 			child, parent = stack[i], stack[i-1]
 		}
 	}
@@ -416,7 +428,7 @@ func (fi *funcInfo) use(v *types.Var, stack []ast.Node) {
 			st.sendCalls = append(st.sendCalls, p)
 			return
 		}
-		if fn != nil && fn.Pkg() != nil && harmless[fn.Pkg().Path()] {
+		if fn != nil && fn.Pkg() != nil && harmless[fn.Pkg().Path()] || httpreq.IsBodySetter(fn) {
 			return
 		}
 		st.escaped = true

@@ -300,6 +300,8 @@ func advice(s *site, reg *retry.Region) string {
 	switch {
 	case s.resty:
 		return `set one with SetHeader("Idempotency-Key", key), the key generated once per operation`
+	case reg.Kind == retry.Client && isAzure(reg):
+		return "set the key header the service honours on req.Raw().Header (Repeatability-Request-ID and Repeatability-First-Sent for an Azure service that supports repeatable requests): the pipeline sends the same request on every try"
 	case s.req == nil && reg.Kind == retry.Client:
 		return "build the request with retryablehttp.NewRequest and set an Idempotency-Key header on it"
 	case s.req == nil:
@@ -321,9 +323,17 @@ func describe(reg *retry.Region) string {
 		if reg.API != nil && reg.API.Pkg() != nil && reg.API.Pkg().Path() == httpreq.Resty {
 			return "resty (SetRetryCount on its client)"
 		}
+		if isAzure(reg) {
+			return "the Azure SDK pipeline (its retry policy retries every method by default)"
+		}
 		return "go-retryablehttp (it retries every method by default)"
 	}
 	return "a retry"
+}
+
+// isAzure reports whether reg is a send through an Azure SDK pipeline.
+func isAzure(reg *retry.Region) bool {
+	return reg.API != nil && reg.API.Pkg() != nil && reg.API.Pkg().Path() == httpreq.AzcoreExported
 }
 
 // funcName returns pkg.Func or pkg.Type.Method.

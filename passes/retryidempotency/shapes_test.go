@@ -29,3 +29,19 @@ func TestFreshKey(t *testing.T) {
 func TestCores(t *testing.T) {
 	analysistest.Run(t, tvtest.TestData(), retryidempotency.Analyzer, "retryidempotency/core", "retryidempotency/coreuser")
 }
+
+// TestAzurePipeline runs the check on an Azure SDK client as the SDK's
+// generator writes it: a POST or PATCH sent through the pipeline, whose
+// retry policy retries every method, is reported unless a key is set on
+// req.Raw().Header (Repeatability-Request-ID, as generated code sets it
+// from the options, or Idempotency-Key). No fix is offered: the fix's
+// req.Header.Set does not apply to an azcore request.
+func TestAzurePipeline(t *testing.T) {
+	for _, res := range analysistest.Run(t, tvtest.TestData(), retryidempotency.Analyzer, "retryidempotency/azure") {
+		for _, d := range res.Diagnostics {
+			if len(d.SuggestedFixes) > 0 {
+				t.Errorf("%s: a fix is offered: %s", res.Pass.Fset.Position(d.Pos), d.Message)
+			}
+		}
+	}
+}

@@ -52,9 +52,47 @@ func newUpper(method, u string) (*http.Request, error) {
 	return req, err
 }
 
-// Silent: the method is a constant (not a parameter).
+// Silent: the request is returned straight from the constructor, not
+// through a variable.
 func newPost(u string) (*http.Request, error) {
 	return http.NewRequest(http.MethodPost, u, nil)
+}
+
+// newCreate fixes the method: a constant.
+func (c *Client) newCreate(ctx context.Context, body io.Reader) (*http.Request, error) { // want newCreate:`builds a request: method POST, body parameter 1, keyed false`
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.base+"/items", body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header["Content-Type"] = []string{"application/json"}
+	return req, nil
+}
+
+// NewMapKeyed writes the key into the header map, canonical.
+func NewMapKeyed(method, u, key string) (*http.Request, error) { // want NewMapKeyed:`builds a request: method parameter 0, body parameter -1, keyed true`
+	req, err := http.NewRequest(method, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header["Idempotency-Key"] = []string{key}
+	return req, nil
+}
+
+// NewOrder fixes the method: callers in other packages see it through the
+// fact.
+func NewOrder(u string, body io.Reader) (*http.Request, error) { // want NewOrder:`builds a request: method POST, body parameter 1, keyed false`
+	req, err := http.NewRequest("post", u, body)
+	return req, err
+}
+
+// Silent: a map write of a header whose name is not known.
+func newMapNamed(method, u, name string) (*http.Request, error) {
+	req, err := http.NewRequest(method, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header[name] = []string{"x"}
+	return req, nil
 }
 
 // Silent: headers copied from a map may hold a key.

@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
 	"github.com/go-resty/resty/v2"
 	"github.com/hashicorp/go-retryablehttp"
 )
@@ -55,4 +57,13 @@ func restyCalls(c *resty.Client, m string) {
 	r := c.NewRequest()          // want `new \?`
 	r.Method = "POST"
 	r.Send() // want `send \?`
+}
+
+func azure(ctx context.Context, pl runtime.Pipeline, c *azcore.Client, m string) {
+	req, _ := runtime.NewRequest(ctx, http.MethodPost, "u") // want `new POST`
+	req2, _ := runtime.NewRequest(ctx, m, "u")              // want `new \?`
+	pl.Do(req)                                              // want `retrying send \?`
+	c.Pipeline().Do(req2)                                   // want `retrying send \?`
+	_ = req.Raw().Header.Get("x")                           // not a send
+	req.Next()                                              // a policy's step, not a send
 }
