@@ -13,7 +13,9 @@
 //     check whose name is nearest to it, so once when all checks run.
 //   - Every message ends with the check's name in parentheses, e.g.
 //     "grpc.Dial is deprecated: use grpc.NewClient (dispatcher)", so the check
-//     survives output formats that drop the analyzer name.
+//     survives output formats that drop the analyzer name; but not under a
+//     driver that names the analyzer of each finding itself (golangci-lint),
+//     whose plugin calls DriverNamesChecks, so that the name shows once.
 package report
 
 import (
@@ -22,6 +24,7 @@ import (
 	"go/token"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"unicode"
 
 	"golang.org/x/tools/go/analysis"
@@ -119,7 +122,7 @@ func (r *Reporter) indexDirective(tf *token.File, f *ast.File, c *ast.Comment) {
 		r.pass.Report(analysis.Diagnostic{
 			Pos:     c.Pos(),
 			End:     c.End(),
-			Message: fmt.Sprintf("%s directive has no reason: it silences nothing until it says why the finding does not apply, e.g. %s %s REASON (%s)", Directive, Directive, r.check, r.check),
+			Message: r.Message(fmt.Sprintf("%s directive has no reason: it silences nothing until it says why the finding does not apply, e.g. %s %s REASON", Directive, Directive, r.check)),
 		})
 		return
 	}
@@ -255,9 +258,23 @@ func (r *Reporter) Reportf(rng analysis.Range, format string, args ...any) {
 	r.Report(analysis.Diagnostic{Pos: rng.Pos(), End: rng.End(), Message: fmt.Sprintf(format, args...)})
 }
 
-// Message returns msg ending with the check's name in parentheses.
+// driverNamesChecks is set by DriverNamesChecks.
+var driverNamesChecks atomic.Bool
+
+// DriverNamesChecks says that the driver of this process shows the analyzer
+// of each finding itself, as golangci-lint does ("dispatcher: MESSAGE
+// (transportvet)"): from then on, Message leaves the check's name out.
+func DriverNamesChecks() {
+	driverNamesChecks.Store(true)
+}
+
+// Message returns msg ending with the check's name in parentheses, or,
+// after DriverNamesChecks, without it.
 func (r *Reporter) Message(msg string) string {
 	suffix := " (" + r.check + ")"
+	if driverNamesChecks.Load() {
+		return strings.TrimSuffix(msg, suffix)
+	}
 	if strings.HasSuffix(msg, suffix) {
 		return msg
 	}
