@@ -189,25 +189,31 @@ transportvet: not analyzed because of the errors above: example.com/errs/bad
 	}
 }
 
-// TestTags checks -tags, and GOFLAGS=-tags, which the go command reads.
+// TestTags checks -tags, and GOFLAGS=-tags, which the go command reads: a
+// file for a build tag, whose type error shows only when it is built.
 func TestTags(t *testing.T) {
 	dir := t.TempDir()
 	for name, text := range map[string]string{
 		"go.mod":    "module example.com/tags\n\ngo 1.26\n",
 		"p.go":      "package p\n",
-		"tagged.go": "//go:build special\n\npackage p\n\nimport (\n\t\"net\"\n\t\"net/http\"\n)\n\nvar T = &http.Transport{Dial: net.Dial}\n",
+		"tagged.go": "//go:build special\n\npackage p\n\nvar X int = \"special\"\n",
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	checkExit(t, "without tags", standalone(t, dir, "-dispatcher", "./..."), 0)
-	checkExit(t, "-tags=special", standalone(t, dir, "-dispatcher", "-tags=special", "./..."), 3)
-	res, err := execute(dir, env("GOFLAGS=-tags=special"), binary, "-dispatcher", "./...")
+	checkExit(t, "without tags", standalone(t, dir, "./..."), 0)
+	const want = "tagged.go:5:13: cannot use \"special\""
+	if res := standalone(t, dir, "-tags=special", "./..."); res.code != 1 || !strings.Contains(res.stderr, want) {
+		t.Errorf("-tags=special: exit %d, want 1 and %q:\n%s", res.code, want, res.stderr)
+	}
+	res, err := execute(dir, env("GOFLAGS=-tags=special"), binary, "./...")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkExit(t, "GOFLAGS=-tags=special", res, 3)
+	if res.code != 1 || !strings.Contains(res.stderr, want) {
+		t.Errorf("GOFLAGS=-tags=special: exit %d, want 1 and %q:\n%s", res.code, want, res.stderr)
+	}
 }
 
 // TestBadFlags checks that an unknown flag and a malformed
