@@ -155,6 +155,10 @@ func TestReport(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr\n%s\nwant exit 3 and\n%s", code, stdout, stderr, want)
 	}
 
+	// -c=N prints each finding's lines with N lines around them.
+	if _, _, stderr := run(t, "-legacy", "-c=1", "./p"); !strings.Contains(stderr, "legacy is deprecated (legacy)\n3\tfunc f() {\n4\t\tlegacy()\n5\t\t_ = before(1)\n") {
+		t.Errorf("-c=1:\n%s", stderr)
+	}
 	if code, _, stderr := run(t, "./clean"); code != exitOK || stderr != "" {
 		t.Errorf("on a clean package: exit %d, stderr %q; want 0 and nothing", code, stderr)
 	}
