@@ -28,3 +28,16 @@ func Analyzers() []*analysis.Analyzer {
 		transportclose.Analyzer,
 	}
 }
+
+// Checks returns the analyzers that report findings, in the order of
+// Analyzers: all but retry, which finds the retry regions that three of
+// them share.
+func Checks() []*analysis.Analyzer {
+	var checks []*analysis.Analyzer
+	for _, a := range Analyzers() {
+		if a != retry.Analyzer {
+			checks = append(checks, a)
+		}
+	}
+	return checks
+}

@@ -3,10 +3,13 @@ package analyzer
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/transportvet/transportvet/internal/report"
 )
 
 // TestSuite checks what every analyzer of the suite promises its users: a
@@ -37,6 +40,23 @@ func TestSuite(t *testing.T) {
 		if !strings.Contains(string(index), "("+strings.TrimPrefix(page, "docs/")+")") {
 			t.Errorf("%s: docs/README.md does not link %s", a.Name, page)
 		}
+	}
+}
+
+// TestChecks checks that the checks are the suite less retry, which reports
+// nothing by itself, and that package report knows their names: it reports
+// an ignore directive that names another.
+func TestChecks(t *testing.T) {
+	var names []string
+	for _, a := range Checks() {
+		names = append(names, a.Name)
+	}
+	want := []string{"dispatcher", "retryidempotency", "retrybody", "retrystorm", "transportclose"}
+	if !slices.Equal(names, want) {
+		t.Errorf("Checks() = %v, want %v", names, want)
+	}
+	if !slices.Equal(report.Checks, names) {
+		t.Errorf("report.Checks = %v, want the names of Checks(), %v", report.Checks, names)
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/transportvet/transportvet/internal/report"
 )
 
 // PluginName is the name under which the suite registers as a golangci-lint
@@ -29,6 +31,10 @@ func init() {
 // error, rather than a silent change to the analyzers the earlier plugin
 // returned. Plugins that differ only in enable/disable share the process
 // freely: the selection is each plugin's own.
+//
+// golangci-lint prefixes each message with its analyzer's name, so New
+// tells package report that the driver names the checks: messages do not
+// end with the check's name as well.
 func New(conf any) (register.LinterPlugin, error) {
 	s, err := register.DecodeSettings[Settings](conf)
 	if err != nil {
@@ -41,6 +47,9 @@ func New(conf any) (register.LinterPlugin, error) {
 	if err := applied.apply(assigns); err != nil {
 		return nil, fmt.Errorf("%s settings: %w", PluginName, err)
 	}
+	// golangci-lint shows each finding as "CHECK: MESSAGE (transportvet)":
+	// the message need not end with the check's name too.
+	report.DriverNamesChecks()
 	return &plugin{analyzers: selected}, nil
 }
 

@@ -19,7 +19,8 @@ import (
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/multichecker"
+
+	"github.com/transportvet/transportvet/internal/driver"
 )
 
 // listValue is a flag whose Set appends, like the "repeatable" flags some
@@ -317,8 +318,8 @@ func TestPluginRejects(t *testing.T) {
 }
 
 // The tests below check that a setting means exactly what the flag means,
-// by running the real command-line driver (multichecker) in a child process
-// of this test binary, since it parses os.Args and exits. The parent compares
+// by running the real command-line driver (internal/driver) in a child
+// process of this test binary, since the analyzers' flags are global. The parent compares
 // what each path leaves in the analyzers' flags and which analyzers run.
 
 const childEnv = "TRANSPORTVET_SETTINGS_CHILD"
@@ -363,9 +364,8 @@ func TestSettingsChild(t *testing.T) {
 			fmt.Printf("%s\n", line)
 			return nil, nil
 		}}
-		flag.CommandLine = flag.NewFlagSet("transportvet", flag.ExitOnError)
-		os.Args = append(append([]string{"transportvet"}, req.Args...), ".")
-		multichecker.Main(append(suite, probe)...)
+		args := append(slices.Clone(req.Args), ".")
+		os.Exit(driver.Run(driver.Suite{Name: "transportvet", Analyzers: append(suite, probe)}, args, os.Stdout, os.Stderr))
 	case "plugin":
 		if req.Suite == "real" {
 			p, err := New(req.Conf)

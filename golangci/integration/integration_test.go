@@ -1,7 +1,8 @@
 // Package integration tests the custom golangci-lint build (../build.sh) the
 // way users run it: golangci-lint run, with a .golangci.yml that enables the
 // transportvet module plugin, on the repository's example module and on the
-// suppression module of the e2e tests, both copied to temporary directories.
+// suppression package of the e2e tests (as a module of its own), both copied
+// to temporary directories.
 //
 // It compares golangci-lint's findings and fixes with those of the
 // standalone transportvet command on the same code, so it holds whatever
@@ -109,6 +110,27 @@ func copyModule(t *testing.T, dir, config string) string {
 	return dst
 }
 
+// suppressModule makes a module of the e2e tests' suppress package, with
+// the e2e module's go.mod and go.sum, writes config there as .golangci.yml,
+// and returns its directory.
+func suppressModule(t *testing.T, config string) string {
+	t.Helper()
+	dst := t.TempDir()
+	for _, name := range []string{"go.mod", "go.sum", "suppress/suppress.go", "suppress/gen.go", ".golangci.yml"} {
+		data := []byte(config)
+		if name != ".golangci.yml" {
+			var err error
+			if data, err = os.ReadFile(filepath.Join(root, "e2e", "testdata", "mod", filepath.FromSlash(name))); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.WriteFile(filepath.Join(dst, filepath.Base(name)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
 // config returns a .golangci.yml that runs only transportvet, with settings
 // (YAML, indented to sit under settings:) and no limits on the issues shown.
 func config(settings string) string {
@@ -161,7 +183,7 @@ func command(t *testing.T, dir, name string, args ...string) result {
 }
 
 // A finding is one diagnostic: file relative to the module, position, check
-// and message (which ends with the check's name).
+// and message (without the check's name).
 type finding struct {
 	File         string
 	Line, Column int
@@ -238,7 +260,13 @@ func standalone(t *testing.T, dir string, args ...string) []finding {
 				t.Fatalf("transportvet -json: %s: %v (%s)", check, err, raw)
 			}
 			for _, d := range diags {
-				fs = append(fs, posnFinding(t, dir, d.Posn, check, d.Message))
+				// The command's messages end with the check's name, which
+				// golangci-lint shows before the message instead.
+				msg, ok := strings.CutSuffix(d.Message, " ("+check+")")
+				if !ok {
+					t.Errorf("transportvet -json: message does not end with its check's name: %s", d.Message)
+				}
+				fs = append(fs, posnFinding(t, dir, d.Posn, check, msg))
 			}
 		}
 	}
@@ -283,15 +311,15 @@ func list(fs []finding) string {
 }
 
 // sameFindings fails the test unless golangci-lint and the standalone
-// command found the same things, every message ending with its check.
+// command found the same things, golangci-lint naming each check once.
 func sameFindings(t *testing.T, what string, gcl, std []finding) {
 	t.Helper()
 	if !slices.Equal(gcl, std) {
 		t.Errorf("%s: golangci-lint found\n%sstandalone transportvet found\n%s", what, list(gcl), list(std))
 	}
 	for _, f := range gcl {
-		if !strings.HasSuffix(f.Message, " ("+f.Check+")") {
-			t.Errorf("%s: message does not end with its check's name: %s", what, f)
+		if strings.HasSuffix(f.Message, " ("+f.Check+")") {
+			t.Errorf("%s: golangci-lint names the check twice: %s", what, f)
 		}
 	}
 }
@@ -390,9 +418,9 @@ func lines(fs []finding) []int {
 }
 
 // TestSuppress checks //transportvet:ignore and //nolint:transportvet under
-// golangci-lint, on the e2e suppression module (see e2e/suppress_test.go).
+// golangci-lint, on the e2e suppress package (see e2e/suppress_test.go).
 func TestSuppress(t *testing.T) {
-	dir := copyModule(t, "e2e/testdata/suppress", config("{enable: [dispatcher]}"))
+	dir := suppressModule(t, config("{enable: [dispatcher]}"))
 	file := filepath.Join(dir, "suppress.go")
 	gcl := lint(t, dir, "./...")
 	sameFindings(t, "suppress", gcl, standalone(t, dir, "-dispatcher"))
@@ -401,6 +429,8 @@ func TestSuppress(t *testing.T) {
 		lineOf(t, file, "othercheck:443"),
 		lineOf(t, file, "noreason:443") - 1, // the directive without a reason
 		lineOf(t, file, "noreason:443"),
+		lineOf(t, file, "unknown:443") - 1, // the directive naming no check
+		lineOf(t, file, "unknown:443"),
 	}
 	slices.Sort(want)
 	if got := lines(gcl); !slices.Equal(got, want) {
@@ -428,8 +458,8 @@ func TestSuppress(t *testing.T) {
 // TestFixSuppressed checks that golangci-lint run --fix fixes what it
 // reports and nothing that a directive silences, as transportvet -fix does.
 func TestFixSuppressed(t *testing.T) {
-	gclDir := copyModule(t, "e2e/testdata/suppress", config("{enable: [dispatcher]}"))
-	stdDir := copyModule(t, "e2e/testdata/suppress", config(""))
+	gclDir := suppressModule(t, config("{enable: [dispatcher]}"))
+	stdDir := suppressModule(t, config(""))
 	lint(t, gclDir, "--fix", "./...")
 	if res := command(t, stdDir, transportvet, "-dispatcher", "-fix", "./..."); res.code != 0 && res.code != 3 {
 		t.Fatalf("transportvet -fix: exit code %d\n%s", res.code, res.stderr)
@@ -467,7 +497,7 @@ func TestSettings(t *testing.T) {
 		{settings: "{enable: [dispatcher], disable: [retry]}", err: "enable and disable are both set"},
 	} {
 		t.Run(tc.settings, func(t *testing.T) {
-			dir := copyModule(t, "e2e/testdata/suppress", config(tc.settings))
+			dir := suppressModule(t, config(tc.settings))
 			if tc.err != "" {
 				res := command(t, dir, golangciLint, "run", "./...")
 				if res.code == 0 || res.code == 1 || !strings.Contains(res.stderr+res.stdout, tc.err) {
@@ -485,9 +515,9 @@ func TestSettings(t *testing.T) {
 }
 
 // TestSARIF checks the SARIF that GitHub code scanning reads: golangci-lint
-// names the linter as the rule, and the message names the check.
+// names the linter as the rule, and the message starts with the check.
 func TestSARIF(t *testing.T) {
-	dir := copyModule(t, "e2e/testdata/suppress", config("{enable: [dispatcher]}"))
+	dir := suppressModule(t, config("{enable: [dispatcher]}"))
 	out := filepath.Join(t.TempDir(), "out.sarif")
 	res := command(t, dir, golangciLint, "run", "--output.sarif.path="+out, "./...")
 	if res.code != 1 {
@@ -512,13 +542,13 @@ func TestSARIF(t *testing.T) {
 	for _, run := range sarif.Runs {
 		for _, r := range run.Results {
 			n++
-			if r.RuleID != "transportvet" || !strings.HasSuffix(r.Message.Text, "(dispatcher)") {
-				t.Errorf("SARIF result rule %q, message %q: want rule transportvet and a message ending (dispatcher)", r.RuleID, r.Message.Text)
+			if r.RuleID != "transportvet" || !strings.HasPrefix(r.Message.Text, "dispatcher: ") || strings.HasSuffix(r.Message.Text, "(dispatcher)") {
+				t.Errorf("SARIF result rule %q, message %q: want rule transportvet and a message starting dispatcher: (only)", r.RuleID, r.Message.Text)
 			}
 		}
 	}
-	if n != 4 {
-		t.Errorf("%d SARIF results, want 4:\n%s", n, data)
+	if n != 6 {
+		t.Errorf("%d SARIF results, want 6:\n%s", n, data)
 	}
 }
 
@@ -535,7 +565,7 @@ func TestVersion(t *testing.T) {
 // their sources; see docs/editors.md) and checks that their output is what
 // they parse.
 func TestEditorCommands(t *testing.T) {
-	dir := copyModule(t, "e2e/testdata/suppress", config("{enable: [dispatcher]}"))
+	dir := suppressModule(t, config("{enable: [dispatcher]}"))
 	// Move the package below the module root, as most packages are.
 	sub := filepath.Join(dir, "client")
 	if err := os.Mkdir(sub, 0o755); err != nil {
@@ -558,13 +588,13 @@ func TestEditorCommands(t *testing.T) {
 	prefix := filepath.Join(sub, "suppress.go") + ":"
 	var n int
 	for _, l := range strings.Split(strings.TrimSpace(res.stdout), "\n") {
-		if !strings.HasPrefix(l, prefix) || !strings.HasSuffix(l, "(dispatcher) (transportvet)") {
-			t.Errorf("vscode-go command printed %q, want %sLINE:COL: MESSAGE (dispatcher) (transportvet)", l, prefix)
+		if !strings.HasPrefix(l, prefix) || !strings.Contains(l, ": dispatcher: ") || !strings.HasSuffix(l, " (transportvet)") || strings.Contains(l, "(dispatcher)") {
+			t.Errorf("vscode-go command printed %q, want %sLINE:COL: dispatcher: MESSAGE (transportvet)", l, prefix)
 		}
 		n++
 	}
-	if n != 4 {
-		t.Errorf("vscode-go command printed %d lines, want 4:\n%s", n, res.stdout)
+	if n != 6 {
+		t.Errorf("vscode-go command printed %d lines, want 6:\n%s", n, res.stdout)
 	}
 
 	// golangci-lint-langserver (handler.go): from the workspace root, with
@@ -589,7 +619,7 @@ func TestEditorCommands(t *testing.T) {
 			t.Errorf("langserver command: issue of %s in %q, want transportvet in client/suppress.go", is.FromLinter, is.Pos.Filename)
 		}
 	}
-	if len(out.Issues) != 4 {
-		t.Errorf("langserver command: %d issues, want 4\n%s", len(out.Issues), res.stdout)
+	if len(out.Issues) != 6 {
+		t.Errorf("langserver command: %d issues, want 6\n%s", len(out.Issues), res.stdout)
 	}
 }

@@ -9,22 +9,34 @@
 //     diagnostic, or alone on the line above it, silences the named checks
 //     there. A directive without a reason silences nothing and is itself
 //     reported by the check it names, as staticcheck does for //lint:ignore.
+//     A name that is not a check ("unknown check NAME") is reported by the
+//     check whose name is nearest to it, so once when all checks run.
 //   - Every message ends with the check's name in parentheses, e.g.
 //     "grpc.Dial is deprecated: use grpc.NewClient (dispatcher)", so the check
-//     survives output formats that drop the analyzer name.
+//     survives output formats that drop the analyzer name; but not under a
+//     driver that names the analyzer of each finding itself (golangci-lint),
+//     whose plugin calls DriverNamesChecks, so that the name shows once.
 package report
 
 import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"slices"
 	"strings"
+	"sync/atomic"
+	"unicode"
 
 	"golang.org/x/tools/go/analysis"
 )
 
 // Directive is the comment prefix that silences a check.
 const Directive = "//transportvet:ignore"
+
+// Checks are the names of the suite's checks, which a directive may name.
+// analyzer's tests keep it equal to analyzer.Checks, which this package
+// cannot import.
+var Checks = []string{"dispatcher", "retryidempotency", "retrybody", "retrystorm", "transportclose"}
 
 // A Reporter reports the diagnostics of one pass. Make one per pass with New;
 // it holds no state shared between passes.
@@ -90,8 +102,17 @@ func (r *Reporter) indexDirective(tf *token.File, f *ast.File, c *ast.Comment) {
 	}
 	named := false
 	for _, name := range strings.Split(fields[0], ",") {
-		if name == r.check {
+		switch {
+		case !isName(name):
+			// Not a name at all, e.g. "//transportvet:ignore // TODO".
+		case name == r.check:
 			named = true
+		case !slices.Contains(Checks, name) && r.nearest(name) == r.check:
+			r.pass.Report(analysis.Diagnostic{
+				Pos:     c.Pos(),
+				End:     c.End(),
+				Message: r.Message(unknownCheck(name, r.check)),
+			})
 		}
 	}
 	if !named {
@@ -101,7 +122,7 @@ func (r *Reporter) indexDirective(tf *token.File, f *ast.File, c *ast.Comment) {
 		r.pass.Report(analysis.Diagnostic{
 			Pos:     c.Pos(),
 			End:     c.End(),
-			Message: fmt.Sprintf("%s directive has no reason: it silences nothing until it says why the finding does not apply, e.g. %s %s REASON (%s)", Directive, Directive, r.check, r.check),
+			Message: r.Message(fmt.Sprintf("%s directive has no reason: it silences nothing until it says why the finding does not apply, e.g. %s %s REASON", Directive, Directive, r.check)),
 		})
 		return
 	}
@@ -115,6 +136,56 @@ func (r *Reporter) indexDirective(tf *token.File, f *ast.File, c *ast.Comment) {
 	if r.alone(tf, f, c) {
 		r.ignored[lineKey{tf, line + 1}] = true
 	}
+}
+
+// nearest returns the check whose name is nearest to name, by edit
+// distance without regard to case: this pass's check, or one of Checks.
+func (r *Reporter) nearest(name string) string {
+	best, bestDist := "", -1
+	for _, check := range slices.Concat(Checks, []string{r.check}) {
+		if d := editDistance(strings.ToLower(name), strings.ToLower(check)); bestDist < 0 || d < bestDist {
+			best, bestDist = check, d
+		}
+	}
+	return best
+}
+
+// isName reports whether s could name a check: letters, digits and _.
+func isName(s string) bool {
+	return s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_'
+	}) < 0
+}
+
+// unknownCheck is the message for a directive naming unknown check name,
+// nearest to check.
+func unknownCheck(name, check string) string {
+	msg := fmt.Sprintf("unknown check %s in %s: it silences nothing", name, Directive)
+	if d := editDistance(strings.ToLower(name), strings.ToLower(check)); d <= max(2, len(check)/3) {
+		return msg + "; did you mean " + check + "?"
+	}
+	return msg + "; the checks are " + strings.Join(Checks, ", ")
+}
+
+// editDistance returns the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // alone reports whether comment c is the first thing on its line. It reads
@@ -187,9 +258,23 @@ func (r *Reporter) Reportf(rng analysis.Range, format string, args ...any) {
 	r.Report(analysis.Diagnostic{Pos: rng.Pos(), End: rng.End(), Message: fmt.Sprintf(format, args...)})
 }
 
-// Message returns msg ending with the check's name in parentheses.
+// driverNamesChecks is set by DriverNamesChecks.
+var driverNamesChecks atomic.Bool
+
+// DriverNamesChecks says that the driver of this process shows the analyzer
+// of each finding itself, as golangci-lint does ("dispatcher: MESSAGE
+// (transportvet)"): from then on, Message leaves the check's name out.
+func DriverNamesChecks() {
+	driverNamesChecks.Store(true)
+}
+
+// Message returns msg ending with the check's name in parentheses, or,
+// after DriverNamesChecks, without it.
 func (r *Reporter) Message(msg string) string {
 	suffix := " (" + r.check + ")"
+	if driverNamesChecks.Load() {
+		return strings.TrimSuffix(msg, suffix)
+	}
 	if strings.HasSuffix(msg, suffix) {
 		return msg
 	}

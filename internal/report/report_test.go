@@ -112,6 +112,24 @@ func diagnostics(t *testing.T, withReadFile bool) []string {
 	return got
 }
 
+// TestDriverNamesChecks checks that, once the driver says it names the
+// check of each finding, no message ends with it: not the analyzer's, not
+// one that already did, not those of directives.
+func TestDriverNamesChecks(t *testing.T) {
+	with := diagnostics(t, true)
+	report.SetDriverNamesChecks(true)
+	defer report.SetDriverNamesChecks(false)
+	without := diagnostics(t, true)
+	if len(without) != len(with) {
+		t.Fatalf("%d diagnostics, %d before", len(without), len(with))
+	}
+	for i := range with {
+		if want := strings.TrimSuffix(with[i], " (rtest)"); without[i] != want || want == with[i] {
+			t.Errorf("got %q, want %q", without[i], want)
+		}
+	}
+}
+
 // TestReportKeywordLine shows where the fallback without ReadFile differs:
 // a directive after code that holds no identifier, literal or bracketed
 // node before it (default:) is taken for a directive alone on its line, so

@@ -22,6 +22,4 @@
 //     nor handed on: each attempt leaks a connection. A suggested fix
 //     closes the body before the continue statement that ends every such
 //     path.
-//
-// See docs/retrybody.md.
 package retrybody

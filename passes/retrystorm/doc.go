@@ -25,6 +25,4 @@
 //     a select on ctx.Done() and time.After that returns ctx.Err(), when the
 //     enclosing function's last result is an error; in a retry-library
 //     callback it points to the library's context-aware wait instead.
-//
-// See docs/retrystorm.md.
 package retrystorm

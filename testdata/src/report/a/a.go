@@ -66,12 +66,23 @@ func noReason() {
 	finding() /* want "finding called" "directive has no reason" */ //transportvet:ignore rtest
 }
 
+// A name that is not a check silences nothing and is reported, by the check
+// whose name is nearest to it: rtest reports rtset, and dispatcher, not
+// rtest, would report dispatchr.
+func unknownCheck() {
+	finding() //transportvet:ignore rtset misspelled // want `^finding called \(rtest\)$` `^unknown check rtset in //transportvet:ignore: it silences nothing; did you mean rtest\? \(rtest\)$`
+	finding() //transportvet:ignore dispatchr misspelled // want `^finding called \(rtest\)$`
+
+	// A list with an unknown name still silences the checks it names.
+	finding() //transportvet:ignore rtest,rtset misspelled, but rtest is named // want `unknown check rtset`
+}
+
 // Comments that merely look like directives are not directives.
 func lookalikes() {
 	finding() //transportvet:ignorertest not the directive // want `^finding called \(rtest\)$`
 	finding() // transportvet:ignore rtest a space after the slashes // want `^finding called \(rtest\)$`
 	finding() /*transportvet:ignore rtest a block comment */ // want `^finding called \(rtest\)$`
-	finding() //transportvet:ignore RTEST names are case-sensitive // want `^finding called \(rtest\)$`
+	finding() //transportvet:ignore RTEST names are case-sensitive // want `^finding called \(rtest\)$` `^unknown check RTEST in //transportvet:ignore: it silences nothing; did you mean rtest\? \(rtest\)$`
 	finding() //transportvet:ignore // want `^finding called \(rtest\)$`
 }
 

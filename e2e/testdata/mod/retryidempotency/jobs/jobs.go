@@ -15,7 +15,7 @@ import (
 	"github.com/hashicorp/go-retryablehttp"
 	goretry "github.com/sethvargo/go-retry"
 
-	"example.com/retryidempotency/client"
+	"example.com/e2e/retryidempotency/client"
 )
 
 // EnsureRecord retries CreateRecord, which POSTs without a key.
@@ -81,7 +81,7 @@ func Restart(ctx context.Context, hc *http.Client) error {
 		}
 		resp, err := hc.Do(req) // finding: restart
 		if err != nil {
-			time.Sleep(time.Duration(1<<attempt) * 100 * time.Millisecond)
+			time.Sleep(time.Duration(1<<attempt) * 100 * time.Millisecond) // finding: wait (retrystorm)
 			continue
 		}
 		return resp.Body.Close()

@@ -12,8 +12,8 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
 
-	"example.com/transportclose-e2e/pb"
-	"example.com/transportclose-e2e/pool"
+	"example.com/e2e/transportclose/pb"
+	"example.com/e2e/transportclose/pool"
 )
 
 // Fetch builds a transport per call, as in golang/go#24719.
@@ -71,7 +71,7 @@ func Ping(url string) error {
 }
 
 // Send writes to a pooled connection it never closes (reported only with
-// -transportclose.types=example.com/transportclose-e2e/pool.Conn).
+// -transportclose.types=example.com/e2e/transportclose/pool.Conn).
 func Send(addr string, b []byte) error {
 	c, err := pool.NewConn(addr) // finding: Send
 	if err != nil {

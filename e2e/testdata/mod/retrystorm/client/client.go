@@ -12,7 +12,7 @@ import (
 	"github.com/failsafe-go/failsafe-go"
 	"github.com/failsafe-go/failsafe-go/retrypolicy"
 
-	"example.com/retrystorm/netutil"
+	"example.com/e2e/retrystorm/netutil"
 )
 
 // WaitReady pings with no delay between attempts, through a helper of

@@ -30,3 +30,10 @@ func noReason() (*grpc.ClientConn, error) {
 	//transportvet:ignore dispatcher
 	return grpc.Dial("passthrough:///noreason:443")
 }
+
+// Reported, and so is the directive: it names no check (dispatchr), which
+// the check with the nearest name (dispatcher) reports, once.
+func unknownCheck() (*grpc.ClientConn, error) {
+	//transportvet:ignore dispatchr misspelled
+	return grpc.Dial("passthrough:///unknown:443")
+}
