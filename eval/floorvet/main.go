@@ -1,5 +1,5 @@
 // Command floorvet is the cost floor that eval/bench.sh measures transportvet
-// against: the same multichecker driver as cmd/transportvet, with one
+// against: the same driver as cmd/transportvet (internal/driver), with one
 // analyzer that does nothing but Require inspect and declare a fact type.
 //
 // Declaring a fact type makes the driver load and type-check every
@@ -12,8 +12,9 @@ package main
 
 import (
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/multichecker"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+
+	"github.com/transportvet/transportvet/internal/driver"
 )
 
 // floorFact is declared so that the driver needs facts; it is never
@@ -33,5 +34,11 @@ var floor = &analysis.Analyzer{
 }
 
 func main() {
-	multichecker.Main(floor)
+	driver.Main(driver.Suite{
+		Name:      "floorvet",
+		Doc:       "floorvet is the cost floor of eval/bench.sh: it loads and type-checks every package, and analyzes nothing.",
+		URL:       floor.URL,
+		Analyzers: []*analysis.Analyzer{floor},
+		Checks:    []*analysis.Analyzer{floor},
+	})
 }
