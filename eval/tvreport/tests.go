@@ -1,0 +1,228 @@
+package main
+
+// tvreport testdiff compares two runs of `go test -json` over the same
+// packages, one before transportvet -fix and one after (eval/fix.sh), and
+// says which tests passed before and no longer pass.
+//
+//	tvreport testdiff [-counts FILE] BEFORE.json AFTER.json
+//
+// It prints, as Markdown, one row per package (its outcome before and
+// after, whether it is comparable, the tests compared) and then every test
+// that passed before and failed, or did not finish, after. A package is
+// comparable when it passed before: a package that failed, did not build or
+// timed out before says nothing about the fixes. A comparable package that
+// fails after without a failing test of its own (TestMain, a panic at exit,
+// a timeout) counts as one broken test named "(package)". -counts writes
+// one line "packages comparable tests broken" for the caller's totals. The
+// exit status is 1 when something broke.
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+)
+
+// A testEvent is one line of `go test -json` (cmd/test2json), including the
+// build events go test adds for packages whose test binary did not build.
+type testEvent struct {
+	Action      string
+	Package     string
+	Test        string
+	Output      string
+	ImportPath  string
+	FailedBuild string
+}
+
+// A testRun is what one `go test -json` run said about each package.
+type testRun struct {
+	pkgs  map[string]string            // package -> pass, fail, build failed, timeout, no test files
+	tests map[string]map[string]string // package -> test -> pass, fail, skip, run (did not finish)
+}
+
+func readTestRun(r io.Reader) (*testRun, error) {
+	run := &testRun{pkgs: make(map[string]string), tests: make(map[string]map[string]string)}
+	timedOut := make(map[string]bool)
+	setupFailed := make(map[string]bool)
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		line := sc.Bytes()
+		if len(line) == 0 || line[0] != '{' {
+			continue // go test's own messages on a shared stream
+		}
+		var e testEvent
+		if err := json.Unmarshal(line, &e); err != nil {
+			continue
+		}
+		if e.Package == "" {
+			continue // build-output, build-fail: the package's fail event follows
+		}
+		if e.Test == "" {
+			switch e.Action {
+			case "output":
+				if strings.Contains(e.Output, "panic: test timed out") {
+					timedOut[e.Package] = true
+				}
+				if strings.Contains(e.Output, "[setup failed]") || strings.Contains(e.Output, "[build failed]") {
+					setupFailed[e.Package] = true
+				}
+			case "pass":
+				run.pkgs[e.Package] = "pass"
+			case "skip":
+				run.pkgs[e.Package] = "no test files"
+			case "fail":
+				switch {
+				case e.FailedBuild != "" || setupFailed[e.Package]:
+					run.pkgs[e.Package] = "build failed"
+				case timedOut[e.Package]:
+					run.pkgs[e.Package] = "timeout"
+				default:
+					run.pkgs[e.Package] = "fail"
+				}
+			}
+			continue
+		}
+		if e.Action == "output" && strings.Contains(e.Output, "panic: test timed out") {
+			timedOut[e.Package] = true
+		}
+		switch e.Action {
+		case "run", "pass", "fail", "skip":
+			if run.tests[e.Package] == nil {
+				run.tests[e.Package] = make(map[string]string)
+			}
+			run.tests[e.Package][e.Test] = e.Action
+		}
+	}
+	return run, sc.Err()
+}
+
+// A testDiff is the comparison of two runs.
+type testDiff struct {
+	rows                       []testDiffRow
+	packages, comparable, cmpd int
+	broken                     []brokenTest
+}
+
+type testDiffRow struct {
+	pkg, before, after string
+	comparable         bool
+	tests, broken      int // tests that passed before; of those, not passing after
+}
+
+type brokenTest struct{ pkg, test, after string }
+
+func diffTestRuns(before, after *testRun) testDiff {
+	var d testDiff
+	var pkgs []string
+	for p := range before.pkgs {
+		pkgs = append(pkgs, p)
+	}
+	for p := range after.pkgs {
+		if _, ok := before.pkgs[p]; !ok {
+			pkgs = append(pkgs, p)
+		}
+	}
+	slices.Sort(pkgs)
+	for _, p := range pkgs {
+		b, a := before.pkgs[p], after.pkgs[p]
+		if b == "" {
+			b = "not run"
+		}
+		if a == "" {
+			a = "not run"
+		}
+		if b == "no test files" && a == "no test files" {
+			continue
+		}
+		row := testDiffRow{pkg: p, before: b, after: a, comparable: b == "pass"}
+		d.packages++
+		if row.comparable {
+			d.comparable++
+			var names []string
+			for t, s := range before.tests[p] {
+				if s == "pass" {
+					names = append(names, t)
+				}
+			}
+			slices.Sort(names)
+			for _, t := range names {
+				row.tests++
+				switch s := after.tests[p][t]; s {
+				case "pass", "skip":
+					// A test skipped after the fix was skipped for a
+					// reason of its own (an environment variable, -short).
+				case "":
+					row.broken++
+					d.broken = append(d.broken, brokenTest{p, t, "not run"})
+				case "run":
+					row.broken++
+					d.broken = append(d.broken, brokenTest{p, t, "did not finish"})
+				default:
+					row.broken++
+					d.broken = append(d.broken, brokenTest{p, t, s})
+				}
+			}
+			if a != "pass" && row.broken == 0 {
+				row.broken++
+				d.broken = append(d.broken, brokenTest{p, "(package)", a})
+			}
+			d.cmpd += row.tests
+		}
+		d.rows = append(d.rows, row)
+	}
+	return d
+}
+
+func (d testDiff) write(w io.Writer) {
+	if len(d.rows) == 0 {
+		fmt.Fprintln(w, "No package with tests.")
+		return
+	}
+	fmt.Fprintln(w, "| package | before | after | tests compared | passed before, not after |")
+	fmt.Fprintln(w, "| --- | --- | --- | ---: | ---: |")
+	for _, r := range d.rows {
+		cmp, broken := fmt.Sprint(r.tests), fmt.Sprint(r.broken)
+		if !r.comparable {
+			cmp, broken = "not comparable", ""
+		}
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", r.pkg, r.before, r.after, cmp, broken)
+	}
+	if len(d.broken) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "Passed before the fixes, not after:")
+		fmt.Fprintln(w)
+		for _, b := range d.broken {
+			fmt.Fprintf(w, "- %s %s: %s\n", b.pkg, b.test, b.after)
+		}
+	}
+}
+
+func testDiffCmd(args []string) {
+	fs := flag.NewFlagSet("testdiff", flag.ExitOnError)
+	counts := fs.String("counts", "", "write \"packages comparable tests broken\" to this file")
+	fs.Parse(args)
+	if fs.NArg() != 2 {
+		usage()
+	}
+	var runs [2]*testRun
+	for i, file := range fs.Args() {
+		f, err := os.Open(file)
+		check(err)
+		runs[i], err = readTestRun(f)
+		f.Close()
+		check(err)
+	}
+	d := diffTestRuns(runs[0], runs[1])
+	d.write(os.Stdout)
+	if *counts != "" {
+		check(os.WriteFile(*counts, fmt.Appendf(nil, "%d %d %d %d\n", d.packages, d.comparable, d.cmpd, len(d.broken)), 0o644))
+	}
+	if len(d.broken) > 0 {
+		os.Exit(1)
+	}
+}

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// Events as go test -json prints them (Go 1.26), trimmed to what is read.
+const testsBefore = `{"ImportPath":"x/b [x/b.test]","Action":"build-output","Output":"# x/b [x/b.test]\n"}
+{"ImportPath":"x/b [x/b.test]","Action":"build-fail"}
+{"Action":"start","Package":"x/a"}
+{"Action":"run","Package":"x/a","Test":"TestOK"}
+{"Action":"run","Package":"x/a","Test":"TestOK/sub"}
+{"Action":"pass","Package":"x/a","Test":"TestOK/sub"}
+{"Action":"pass","Package":"x/a","Test":"TestOK"}
+{"Action":"run","Package":"x/a","Test":"TestSkip"}
+{"Action":"skip","Package":"x/a","Test":"TestSkip"}
+{"Action":"run","Package":"x/a","Test":"TestGone"}
+{"Action":"pass","Package":"x/a","Test":"TestGone"}
+{"Action":"pass","Package":"x/a"}
+{"Action":"fail","Package":"x/b","FailedBuild":"x/b [x/b.test]"}
+{"Action":"skip","Package":"x/c"}
+{"Action":"run","Package":"x/d","Test":"TestHang"}
+{"Action":"output","Package":"x/d","Test":"TestHang","Output":"panic: test timed out after 3s\n"}
+{"Action":"fail","Package":"x/d"}
+{"Action":"run","Package":"x/e","Test":"TestE"}
+{"Action":"pass","Package":"x/e","Test":"TestE"}
+{"Action":"pass","Package":"x/e"}
+{"Action":"run","Package":"x/f","Test":"TestF"}
+{"Action":"pass","Package":"x/f","Test":"TestF"}
+{"Action":"pass","Package":"x/f"}
+`
+
+const testsAfter = `{"Action":"run","Package":"x/a","Test":"TestOK"}
+{"Action":"run","Package":"x/a","Test":"TestOK/sub"}
+{"Action":"fail","Package":"x/a","Test":"TestOK/sub"}
+{"Action":"fail","Package":"x/a","Test":"TestOK"}
+{"Action":"run","Package":"x/a","Test":"TestSkip"}
+{"Action":"pass","Package":"x/a","Test":"TestSkip"}
+{"Action":"fail","Package":"x/a"}
+{"Action":"fail","Package":"x/b","FailedBuild":"x/b [x/b.test]"}
+{"Action":"skip","Package":"x/c"}
+{"Action":"run","Package":"x/d","Test":"TestHang"}
+{"Action":"pass","Package":"x/d","Test":"TestHang"}
+{"Action":"pass","Package":"x/d"}
+{"Action":"run","Package":"x/e","Test":"TestE"}
+{"Action":"pass","Package":"x/e","Test":"TestE"}
+{"Action":"output","Package":"x/e","Output":"panic: test timed out after 5m0s\n"}
+{"Action":"fail","Package":"x/e"}
+{"Action":"run","Package":"x/f","Test":"TestF"}
+{"Action":"pass","Package":"x/f","Test":"TestF"}
+{"Action":"pass","Package":"x/f"}
+`
+
+func TestDiffTestRuns(t *testing.T) {
+	before, err := readTestRun(strings.NewReader(testsBefore))
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, err := readTestRun(strings.NewReader(testsAfter))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]string{"x/a": "pass", "x/b": "build failed", "x/c": "no test files", "x/d": "timeout", "x/e": "pass"} {
+		if got := before.pkgs[p]; got != want {
+			t.Errorf("before: %s = %q, want %q", p, got, want)
+		}
+	}
+	if got := after.pkgs["x/e"]; got != "timeout" {
+		t.Errorf("after: x/e = %q, want timeout", got)
+	}
+	d := diffTestRuns(before, after)
+	// x/c has no tests either time: not listed. x/b and x/d did not pass
+	// before: listed, not comparable.
+	if d.packages != 5 || d.comparable != 3 {
+		t.Errorf("packages, comparable = %d, %d; want 5, 3", d.packages, d.comparable)
+	}
+	// x/a: TestOK, TestOK/sub, TestGone; x/e: TestE; x/f: TestF.
+	if d.cmpd != 5 {
+		t.Errorf("tests compared = %d, want 5", d.cmpd)
+	}
+	var got []string
+	for _, b := range d.broken {
+		got = append(got, b.pkg+" "+b.test+" "+b.after)
+	}
+	want := []string{"x/a TestGone not run", "x/a TestOK fail", "x/a TestOK/sub fail", "x/e (package) timeout"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("broken:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var b strings.Builder
+	d.write(&b)
+	if !strings.Contains(b.String(), "| x/d | timeout | pass | not comparable |  |") {
+		t.Errorf("report lacks x/d's row:\n%s", b.String())
+	}
+}
