@@ -28,6 +28,8 @@ const testsBefore = `{"ImportPath":"x/b [x/b.test]","Action":"build-output","Out
 {"Action":"pass","Package":"x/e"}
 {"Action":"run","Package":"x/f","Test":"TestF"}
 {"Action":"pass","Package":"x/f","Test":"TestF"}
+{"Action":"run","Package":"x/f","Test":"TestF/random-abcd"}
+{"Action":"pass","Package":"x/f","Test":"TestF/random-abcd"}
 {"Action":"pass","Package":"x/f"}
 `
 
@@ -49,6 +51,8 @@ const testsAfter = `{"Action":"run","Package":"x/a","Test":"TestOK"}
 {"Action":"fail","Package":"x/e"}
 {"Action":"run","Package":"x/f","Test":"TestF"}
 {"Action":"pass","Package":"x/f","Test":"TestF"}
+{"Action":"run","Package":"x/f","Test":"TestF/random-ZXjq"}
+{"Action":"pass","Package":"x/f","Test":"TestF/random-ZXjq"}
 {"Action":"pass","Package":"x/f"}
 `
 
@@ -75,7 +79,9 @@ func TestDiffTestRuns(t *testing.T) {
 	if d.packages != 5 || d.comparable != 3 {
 		t.Errorf("packages, comparable = %d, %d; want 5, 3", d.packages, d.comparable)
 	}
-	// x/a: TestOK, TestOK/sub, TestGone; x/e: TestE; x/f: TestF.
+	// x/a: TestOK, TestOK/sub, TestGone (absent after, x/a failed); x/e:
+	// TestE; x/f: TestF, not its random subtest, absent from a run that
+	// passed.
 	if d.cmpd != 5 {
 		t.Errorf("tests compared = %d, want 5", d.cmpd)
 	}
