@@ -29,10 +29,11 @@
 # -timeout 5m -json runs on them before and after, offline (a network
 # namespace with only the loopback interface, where unshare is allowed;
 # GOPROXY=off in any case), and tvreport testdiff lists every test that
-# passed before and fails or does not finish after; a package that did not
-# pass before is not comparable. A package with a broken test is run again,
-# before and after, and the break counts only if the second run agrees
-# (otherwise it is reported as not reproduced).
+# passed before and fails or does not finish after; a package that failed
+# before is not comparable as a whole, but its tests that passed before are
+# compared one by one (eval/tvreport/tests.go). A package with a broken
+# test is run again, before and after, and the break counts only if the
+# second run agrees (otherwise it is reported as not reproduced).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -104,15 +105,15 @@ details=$work/details.md
 	echo
 	echo "commit $(commit_info), run $(date -u +%Y-%m-%dT%H:%MZ); $(machine_info)"
 	echo
-	echo "Tests ran $offline_mode, \`go test -count=1 -timeout 5m\`, on the packages with a changed file and their importers in the same module (\"checked\")."
+	echo "Tests ran $offline_mode, \`go test -count=1 -timeout 5m\`, on the packages with a changed file and their importers in the same module (\"checked\"). A package that passed before is compared as a whole; in one that failed before (a test or example that needs the network), the tests that passed before are compared one by one (\"tests only\"); one whose tests did not build before is not comparable."
 	echo
-	echo "| module | fixes applied | files changed | changed packages | checked packages | newly failing build/vet | new vet findings | test packages (comparable) | tests compared | broken tests | gofmt -l | second -fix changes | driver |"
+	echo "| module | fixes applied | files changed | changed packages | checked packages | newly failing build/vet | new vet findings | test packages (comparable + tests only) | tests compared | broken tests | gofmt -l | second -fix changes | driver |"
 	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |"
 } >"$report"
 
 bad=0
 total_fixes=0
-t_modules=0 t_changed=0 t_checked=0 t_newfail=0 t_newvet=0 t_tpkgs=0 t_cmp=0 t_tests=0 t_broken=0 t_flaky=0
+t_modules=0 t_changed=0 t_checked=0 t_newfail=0 t_newvet=0 t_tpkgs=0 t_cmp=0 t_only=0 t_tests=0 t_broken=0 t_flaky=0
 start=$SECONDS
 for t in "${targets[@]}"; do
 	if [ "$t" = examples ]; then
@@ -153,7 +154,7 @@ for t in "${targets[@]}"; do
 	changed=$(cd "$d" && diff -rq orig fixed | sed -n 's/^Files orig\/\(.*\.go\) and .*/\1/p' || true)
 	nchanged=$(printf '%s' "$changed" | grep -c . || true)
 	newfail=0 unformatted=0 second=0 newvet=0
-	nchpkgs=0 nchecked=0 tcounts="0 0 0 0" flaky=0
+	nchpkgs=0 nchecked=0 tcounts="0 0 0 0 0" flaky=0
 	if [ "$nchanged" -gt 0 ]; then
 		total_fixes=$((total_fixes + applied))
 		(cd "$d/fixed" && gofmt -l $changed) >"$d/gofmt.txt" || true
@@ -195,16 +196,16 @@ for t in "${targets[@]}"; do
 			run_tests "$d/orig" "$d/tests2.orig" $again
 			run_tests "$d/fixed" "$d/tests2.fixed" $again
 			"$BIN/tvreport" testdiff -counts "$d/tests2.counts" "$d/tests2.orig.json" "$d/tests2.fixed.json" >"$d/tests2.md" || true
-			if [ "$(cut -d' ' -f4 "$d/tests2.counts")" = 0 ]; then
+			if [ "$(cut -d' ' -f5 "$d/tests2.counts")" = 0 ]; then
 				flaky=${tcounts##* }
 				tcounts="${tcounts% *} 0"
 			fi
 		fi
 		ttime=$((SECONDS - t0))
-		read -r tpkgs tcmp ttests tbroken <<<"$tcounts"
+		read -r tpkgs tcmp tonly ttests tbroken <<<"$tcounts"
 		t_modules=$((t_modules + 1)) t_changed=$((t_changed + nchpkgs)) t_checked=$((t_checked + nchecked))
 		t_newfail=$((t_newfail + newfail)) t_newvet=$((t_newvet + newvet))
-		t_tpkgs=$((t_tpkgs + tpkgs)) t_cmp=$((t_cmp + tcmp)) t_tests=$((t_tests + ttests))
+		t_tpkgs=$((t_tpkgs + tpkgs)) t_cmp=$((t_cmp + tcmp)) t_only=$((t_only + tonly)) t_tests=$((t_tests + ttests))
 		t_broken=$((t_broken + tbroken)) t_flaky=$((t_flaky + flaky))
 		{
 			echo "### $t"
@@ -243,16 +244,16 @@ for t in "${targets[@]}"; do
 			bad=1
 		fi
 	fi
-	log "$t: $applied fixes, $nchanged files changed, $newfail newly failing, $newvet new vet findings, tests (packages comparable compared broken) $tcounts, flaky $flaky, $unformatted unformatted, $second changed by a second run ($driver)"
-	read -r tpkgs tcmp ttests tbroken <<<"$tcounts"
-	tcol="$tpkgs ($tcmp)" bcol=$tbroken
+	log "$t: $applied fixes, $nchanged files changed, $newfail newly failing, $newvet new vet findings, tests (packages, comparable, tests only, compared, broken) $tcounts, flaky $flaky, $unformatted unformatted, $second changed by a second run ($driver)"
+	read -r tpkgs tcmp tonly ttests tbroken <<<"$tcounts"
+	tcol="$tpkgs ($tcmp + $tonly)" bcol=$tbroken
 	[ "$flaky" = 0 ] || bcol="$tbroken ($flaky flaky)"
 	[ "$nchanged" -gt 0 ] || tcol="" ttests="" bcol=""
 	echo "| $t | $applied | $nchanged | $nchpkgs | $nchecked | $newfail | $newvet | $tcol | $ttests | $bcol | $unformatted | $second | $driver |" >>"$report"
 done
 {
 	echo
-	echo "Total: $total_fixes fixes applied (driver count) in $t_modules modules; $t_changed changed packages, $t_checked checked; $t_newfail packages newly failing build/vet; $t_newvet new vet findings; $t_tpkgs packages with tests, $t_cmp comparable (passing before), $t_tests tests compared, $t_broken broken by the fixes ($t_flaky more failed once and passed when run again). Wall time $((SECONDS - start)) s."
+	echo "Total: $total_fixes fixes applied (driver count) in $t_modules modules; $t_changed changed packages, $t_checked checked; $t_newfail packages newly failing build/vet; $t_newvet new vet findings; $t_tpkgs packages with tests, $t_cmp comparable (passing before), $t_only compared test by test (failing before), $t_tests tests compared, $t_broken broken by the fixes ($t_flaky more failed once and passed when run again). Wall time $((SECONDS - start)) s."
 	echo
 	if [ $bad = 0 ]; then echo "Result: ok"; else echo "Result: FAIL"; fi
 	echo

@@ -7,18 +7,27 @@ package main
 //	tvreport testdiff [-counts FILE] BEFORE.json AFTER.json
 //
 // It prints, as Markdown, one row per package (its outcome before and
-// after, whether it is comparable, the tests compared) and then every test
-// that passed before and failed, or did not finish, after. A package is
-// comparable when it passed before: a package that failed, did not build or
-// timed out before says nothing about the fixes. A test that passed before
-// and is absent after counts as broken only when its package did not pass
-// after (the binary died first); in a package that passed, it is a test
-// whose name changes from run to run, and is not compared. A comparable
-// package that
-// fails after without a failing test of its own (TestMain, a panic at exit,
-// a timeout) counts as one broken test named "(package)". -counts writes
-// one line "packages comparable tests broken" for the caller's totals. The
-// exit status is 1 when something broke.
+// after, how it was compared, the tests compared) and then every test that
+// passed before and failed, or did not finish, after.
+//
+// A package that passed before is comparable: each test that passed before
+// must pass (or skip) after, and the package must pass after; a package
+// that fails after with no failing test of its own (TestMain, a panic at
+// exit, a timeout) counts as one broken test named "(package)". A test that
+// passed before and is absent after is broken when the package did not pass
+// after (the binary died first); in a package that passed, it is a subtest
+// whose name changes from run to run (moby's random image names), and is
+// not compared.
+//
+// A package that failed before (a test that needs the network, an example
+// that panics) is not comparable as a package, but its tests that passed
+// before are compared one by one ("tests only"): each one that has an
+// outcome after must pass or skip; one that is absent after (the binary
+// died at another point) is not compared. A package whose tests did not
+// build before, or that has no test files, compares nothing.
+//
+// -counts writes one line "packages comparable testsonly tests broken" for
+// the caller's totals. The exit status is 1 when something broke.
 
 import (
 	"bufio"
@@ -107,15 +116,17 @@ func readTestRun(r io.Reader) (*testRun, error) {
 
 // A testDiff is the comparison of two runs.
 type testDiff struct {
-	rows                       []testDiffRow
-	packages, comparable, cmpd int
-	broken                     []brokenTest
+	rows []testDiffRow
+	// packages with tests; comparable (passed before); compared test by
+	// test (failed before); tests compared.
+	packages, comparable, testsOnly, cmpd int
+	broken                                []brokenTest
 }
 
 type testDiffRow struct {
 	pkg, before, after string
-	comparable         bool
-	tests, broken      int // tests that passed before; of those, not passing after
+	mode               string // "package", "tests only" or ""
+	tests, broken      int    // tests compared; of those, not passing after
 }
 
 type brokenTest struct{ pkg, test, after string }
@@ -143,10 +154,17 @@ func diffTestRuns(before, after *testRun) testDiff {
 		if b == "no test files" && a == "no test files" {
 			continue
 		}
-		row := testDiffRow{pkg: p, before: b, after: a, comparable: b == "pass"}
+		row := testDiffRow{pkg: p, before: b, after: a}
 		d.packages++
-		if row.comparable {
+		switch b {
+		case "pass":
+			row.mode = "package"
 			d.comparable++
+		case "fail", "timeout":
+			row.mode = "tests only"
+			d.testsOnly++
+		}
+		if row.mode != "" {
 			var names []string
 			for t, s := range before.tests[p] {
 				if s == "pass" {
@@ -156,10 +174,7 @@ func diffTestRuns(before, after *testRun) testDiff {
 			slices.Sort(names)
 			for _, t := range names {
 				s := after.tests[p][t]
-				if s == "" && a == "pass" {
-					// Absent from a run that passed: a subtest whose name
-					// is made afresh each run (moby's random image names),
-					// not a test the fixes stopped.
+				if s == "" && (a == "pass" || row.mode == "tests only") {
 					continue
 				}
 				row.tests++
@@ -178,7 +193,7 @@ func diffTestRuns(before, after *testRun) testDiff {
 					d.broken = append(d.broken, brokenTest{p, t, s})
 				}
 			}
-			if a != "pass" && row.broken == 0 {
+			if row.mode == "package" && a != "pass" && row.broken == 0 {
 				row.broken++
 				d.broken = append(d.broken, brokenTest{p, "(package)", a})
 			}
@@ -194,14 +209,14 @@ func (d testDiff) write(w io.Writer) {
 		fmt.Fprintln(w, "No package with tests.")
 		return
 	}
-	fmt.Fprintln(w, "| package | before | after | tests compared | passed before, not after |")
-	fmt.Fprintln(w, "| --- | --- | --- | ---: | ---: |")
+	fmt.Fprintln(w, "| package | before | after | compared | tests compared | passed before, not after |")
+	fmt.Fprintln(w, "| --- | --- | --- | --- | ---: | ---: |")
 	for _, r := range d.rows {
-		cmp, broken := fmt.Sprint(r.tests), fmt.Sprint(r.broken)
-		if !r.comparable {
-			cmp, broken = "not comparable", ""
+		mode, cmp, broken := r.mode, fmt.Sprint(r.tests), fmt.Sprint(r.broken)
+		if r.mode == "" {
+			mode, cmp, broken = "not comparable", "", ""
 		}
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", r.pkg, r.before, r.after, cmp, broken)
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", r.pkg, r.before, r.after, mode, cmp, broken)
 	}
 	if len(d.broken) > 0 {
 		fmt.Fprintln(w)
@@ -215,7 +230,7 @@ func (d testDiff) write(w io.Writer) {
 
 func testDiffCmd(args []string) {
 	fs := flag.NewFlagSet("testdiff", flag.ExitOnError)
-	counts := fs.String("counts", "", "write \"packages comparable tests broken\" to this file")
+	counts := fs.String("counts", "", "write \"packages comparable testsonly tests broken\" to this file")
 	fs.Parse(args)
 	if fs.NArg() != 2 {
 		usage()
@@ -231,7 +246,7 @@ func testDiffCmd(args []string) {
 	d := diffTestRuns(runs[0], runs[1])
 	d.write(os.Stdout)
 	if *counts != "" {
-		check(os.WriteFile(*counts, fmt.Appendf(nil, "%d %d %d %d\n", d.packages, d.comparable, d.cmpd, len(d.broken)), 0o644))
+		check(os.WriteFile(*counts, fmt.Appendf(nil, "%d %d %d %d %d\n", d.packages, d.comparable, d.testsOnly, d.cmpd, len(d.broken)), 0o644))
 	}
 	if len(d.broken) > 0 {
 		os.Exit(1)

@@ -31,6 +31,13 @@ const testsBefore = `{"ImportPath":"x/b [x/b.test]","Action":"build-output","Out
 {"Action":"run","Package":"x/f","Test":"TestF/random-abcd"}
 {"Action":"pass","Package":"x/f","Test":"TestF/random-abcd"}
 {"Action":"pass","Package":"x/f"}
+{"Action":"run","Package":"x/g","Test":"TestG1"}
+{"Action":"pass","Package":"x/g","Test":"TestG1"}
+{"Action":"run","Package":"x/g","Test":"TestG2"}
+{"Action":"pass","Package":"x/g","Test":"TestG2"}
+{"Action":"run","Package":"x/g","Test":"ExampleNet"}
+{"Action":"fail","Package":"x/g","Test":"ExampleNet"}
+{"Action":"fail","Package":"x/g"}
 `
 
 const testsAfter = `{"Action":"run","Package":"x/a","Test":"TestOK"}
@@ -54,6 +61,9 @@ const testsAfter = `{"Action":"run","Package":"x/a","Test":"TestOK"}
 {"Action":"run","Package":"x/f","Test":"TestF/random-ZXjq"}
 {"Action":"pass","Package":"x/f","Test":"TestF/random-ZXjq"}
 {"Action":"pass","Package":"x/f"}
+{"Action":"run","Package":"x/g","Test":"TestG1"}
+{"Action":"fail","Package":"x/g","Test":"TestG1"}
+{"Action":"fail","Package":"x/g"}
 `
 
 func TestDiffTestRuns(t *testing.T) {
@@ -74,28 +84,30 @@ func TestDiffTestRuns(t *testing.T) {
 		t.Errorf("after: x/e = %q, want timeout", got)
 	}
 	d := diffTestRuns(before, after)
-	// x/c has no tests either time: not listed. x/b and x/d did not pass
-	// before: listed, not comparable.
-	if d.packages != 5 || d.comparable != 3 {
-		t.Errorf("packages, comparable = %d, %d; want 5, 3", d.packages, d.comparable)
+	// x/c has no tests either time: not listed. x/b did not build before:
+	// not comparable. x/d and x/g failed before: their tests that passed
+	// are compared one by one.
+	if d.packages != 6 || d.comparable != 3 || d.testsOnly != 2 {
+		t.Errorf("packages, comparable, tests only = %d, %d, %d; want 6, 3, 2", d.packages, d.comparable, d.testsOnly)
 	}
 	// x/a: TestOK, TestOK/sub, TestGone (absent after, x/a failed); x/e:
 	// TestE; x/f: TestF, not its random subtest, absent from a run that
-	// passed.
-	if d.cmpd != 5 {
-		t.Errorf("tests compared = %d, want 5", d.cmpd)
+	// passed; x/g: TestG1, not TestG2, absent after.
+	if d.cmpd != 6 {
+		t.Errorf("tests compared = %d, want 6", d.cmpd)
 	}
 	var got []string
 	for _, b := range d.broken {
 		got = append(got, b.pkg+" "+b.test+" "+b.after)
 	}
-	want := []string{"x/a TestGone not run", "x/a TestOK fail", "x/a TestOK/sub fail", "x/e (package) timeout"}
+	want := []string{"x/a TestGone not run", "x/a TestOK fail", "x/a TestOK/sub fail", "x/e (package) timeout", "x/g TestG1 fail"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("broken:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	var b strings.Builder
 	d.write(&b)
-	if !strings.Contains(b.String(), "| x/d | timeout | pass | not comparable |  |") {
-		t.Errorf("report lacks x/d's row:\n%s", b.String())
+	if !strings.Contains(b.String(), "| x/b | build failed | build failed | not comparable |  |  |") ||
+		!strings.Contains(b.String(), "| x/d | timeout | pass | tests only | 0 | 0 |") {
+		t.Errorf("report lacks x/b's or x/d's row:\n%s", b.String())
 	}
 }
