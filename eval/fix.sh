@@ -89,12 +89,30 @@ else
 	offline() { "$@"; }
 fi
 
-# run_tests DIR OUT PKGS...: the tests of PKGS in DIR, as go test -json,
-# offline and without the module proxy.
+# run_tests DIR OUT COVERPKGS PKGS...: the tests of PKGS in DIR, as go test
+# -json, offline and without the module proxy, with a coverage profile of
+# the packages COVERPKGS (comma-separated) in OUT.cover.
 run_tests() {
-	local dir=$1 out=$2
-	shift 2
-	(cd "$dir" && export GOPROXY=off && offline timeout 60m go test -count=1 -timeout 5m -json "$@") >"$out.json" 2>"$out.stderr" || true
+	local dir=$1 out=$2 cover=$3
+	shift 3
+	(cd "$dir" && export GOPROXY=off && offline timeout 60m go test -count=1 -timeout 5m -json \
+		-coverpkg="$cover" -coverprofile="$out.cover" "$@") >"$out.json" 2>"$out.stderr" || true
+}
+
+# fix_coverage DIR COVER FILE: "RAN STMTS" for a changed non-test file: of
+# the lines the fixes added or changed (as diff says) that lie in a
+# statement block of the coverage profile COVER, how many a test ran.
+fix_coverage() {
+	local dir=$1 cover=$2 f=$3 mod
+	mod=$(cd "$dir/fixed" && go list -m)
+	diff --old-line-format= --unchanged-line-format= --new-line-format='%dn
+' "$dir/orig/$f" "$dir/fixed/$f" |
+		awk -v file="$mod/$f" 'FNR == NR { want[$1] = 1; next }
+			/^mode:/ { next }
+			{ i = index($1, ":"); if (substr($1, 1, i - 1) != file) next
+			  split(substr($1, i + 1), r, ","); split(r[1], s, "."); split(r[2], e, ".")
+			  for (l = s[1] + 0; l <= e[1] + 0; l++) if (l in want) { stmt[l] = 1; if ($3 > 0) ran[l] = 1 } }
+			END { for (l in stmt) ns++; for (l in ran) nr++; print nr + 0, ns + 0 }' - "$cover"
 }
 
 report=$RESULTS/fix.md
@@ -107,13 +125,14 @@ details=$work/details.md
 	echo
 	echo "Tests ran $offline_mode, \`go test -count=1 -timeout 5m\`, on the packages with a changed file and their importers in the same module (\"checked\"). A package that passed before is compared as a whole; in one that failed before (a test or example that needs the network), the tests that passed before are compared one by one (\"tests only\"); one whose tests did not build before is not comparable."
 	echo
-	echo "| module | fixes applied | files changed | changed packages | checked packages | newly failing build/vet | new vet findings | test packages (comparable + tests only) | tests compared | broken tests | gofmt -l | second -fix changes | driver |"
-	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |"
+	echo "| module | fixes applied | files changed | changed packages | checked packages | newly failing build/vet | new vet findings | test packages (comparable + tests only) | tests compared | broken tests | changed statement lines run by tests | gofmt -l | second -fix changes | driver |"
+	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- | ---: | ---: | --- |"
 } >"$report"
 
 bad=0
 total_fixes=0
 t_modules=0 t_changed=0 t_checked=0 t_newfail=0 t_newvet=0 t_tpkgs=0 t_cmp=0 t_only=0 t_tests=0 t_broken=0 t_flaky=0
+t_ran=0 t_stmts=0 t_tfiles=0
 start=$SECONDS
 for t in "${targets[@]}"; do
 	if [ "$t" = examples ]; then
@@ -154,7 +173,7 @@ for t in "${targets[@]}"; do
 	changed=$(cd "$d" && diff -rq orig fixed | sed -n 's/^Files orig\/\(.*\.go\) and .*/\1/p' || true)
 	nchanged=$(printf '%s' "$changed" | grep -c . || true)
 	newfail=0 unformatted=0 second=0 newvet=0
-	nchpkgs=0 nchecked=0 tcounts="0 0 0 0 0" flaky=0
+	nchpkgs=0 nchecked=0 tcounts="0 0 0 0 0" flaky=0 ran=0 stmts=0 tfiles=0
 	if [ "$nchanged" -gt 0 ]; then
 		total_fixes=$((total_fixes + applied))
 		(cd "$d/fixed" && gofmt -l $changed) >"$d/gofmt.txt" || true
@@ -184,8 +203,25 @@ for t in "${targets[@]}"; do
 
 		log "$t: go test on $nchecked packages, before and after the fixes"
 		t0=$SECONDS
-		run_tests "$d/orig" "$d/tests.orig" $checked
-		run_tests "$d/fixed" "$d/tests.fixed" $checked
+		coverpkgs=$(printf '%s\n' "$chpkgs" | paste -sd,)
+		run_tests "$d/orig" "$d/tests.orig" "$coverpkgs" $checked
+		run_tests "$d/fixed" "$d/tests.fixed" "$coverpkgs" $checked
+		# Did the tests run the fixed code at all?
+		ran=0 stmts=0 tfiles=0
+		: >"$d/coverage.txt"
+		for f in $changed; do
+			case $f in
+			*_test.go)
+				tfiles=$((tfiles + 1))
+				echo "$f: a test file" >>"$d/coverage.txt"
+				;;
+			*)
+				read -r r n <<<"$(fix_coverage "$d" "$d/tests.fixed.cover" "$f")"
+				ran=$((ran + r)) stmts=$((stmts + n))
+				echo "$f: tests ran $r of the $n changed lines that are statements" >>"$d/coverage.txt"
+				;;
+			esac
+		done
 		"$BIN/tvreport" testdiff -counts "$d/tests.counts" "$d/tests.orig.json" "$d/tests.fixed.json" >"$d/tests.md" || true
 		tcounts=$(cat "$d/tests.counts")
 		if [ "${tcounts##* }" != 0 ]; then
@@ -193,8 +229,8 @@ for t in "${targets[@]}"; do
 			# test that breaks only once is flaky, not broken by a fix.
 			again=$(sed -n 's/^- \([^ ]*\) .*/\1/p' "$d/tests.md" | sort -u)
 			log "$t: tests broke in $(echo $again); running them again"
-			run_tests "$d/orig" "$d/tests2.orig" $again
-			run_tests "$d/fixed" "$d/tests2.fixed" $again
+			run_tests "$d/orig" "$d/tests2.orig" "$coverpkgs" $again
+			run_tests "$d/fixed" "$d/tests2.fixed" "$coverpkgs" $again
 			"$BIN/tvreport" testdiff -counts "$d/tests2.counts" "$d/tests2.orig.json" "$d/tests2.fixed.json" >"$d/tests2.md" || true
 			if [ "$(cut -d' ' -f5 "$d/tests2.counts")" = 0 ]; then
 				flaky=${tcounts##* }
@@ -207,6 +243,7 @@ for t in "${targets[@]}"; do
 		t_newfail=$((t_newfail + newfail)) t_newvet=$((t_newvet + newvet))
 		t_tpkgs=$((t_tpkgs + tpkgs)) t_cmp=$((t_cmp + tcmp)) t_only=$((t_only + tonly)) t_tests=$((t_tests + ttests))
 		t_broken=$((t_broken + tbroken)) t_flaky=$((t_flaky + flaky))
+		t_ran=$((t_ran + ran)) t_stmts=$((t_stmts + stmts)) t_tfiles=$((t_tfiles + tfiles))
 		{
 			echo "### $t"
 			echo
@@ -227,6 +264,10 @@ for t in "${targets[@]}"; do
 			echo "Tests ($ttime s, before and after):"
 			echo
 			cat "$d/tests.md"
+			echo
+			echo "Fixed code run by the tests (coverage after the fixes):"
+			echo
+			sed 's/^\([^:]*\):/- `\1`:/' "$d/coverage.txt"
 			if [ "$flaky" != 0 ]; then
 				echo
 				echo "Run again, the $flaky broken tests above passed after the fixes as before (not reproduced: flaky):"
@@ -246,14 +287,15 @@ for t in "${targets[@]}"; do
 	fi
 	log "$t: $applied fixes, $nchanged files changed, $newfail newly failing, $newvet new vet findings, tests (packages, comparable, tests only, compared, broken) $tcounts, flaky $flaky, $unformatted unformatted, $second changed by a second run ($driver)"
 	read -r tpkgs tcmp tonly ttests tbroken <<<"$tcounts"
-	tcol="$tpkgs ($tcmp + $tonly)" bcol=$tbroken
+	tcol="$tpkgs ($tcmp + $tonly)" bcol=$tbroken ccol="$ran of $stmts"
 	[ "$flaky" = 0 ] || bcol="$tbroken ($flaky flaky)"
-	[ "$nchanged" -gt 0 ] || tcol="" ttests="" bcol=""
-	echo "| $t | $applied | $nchanged | $nchpkgs | $nchecked | $newfail | $newvet | $tcol | $ttests | $bcol | $unformatted | $second | $driver |" >>"$report"
+	[ "$tfiles" = 0 ] || ccol="$ccol, + $tfiles test files"
+	[ "$nchanged" -gt 0 ] || tcol="" ttests="" bcol="" ccol=""
+	echo "| $t | $applied | $nchanged | $nchpkgs | $nchecked | $newfail | $newvet | $tcol | $ttests | $bcol | $ccol | $unformatted | $second | $driver |" >>"$report"
 done
 {
 	echo
-	echo "Total: $total_fixes fixes applied (driver count) in $t_modules modules; $t_changed changed packages, $t_checked checked; $t_newfail packages newly failing build/vet; $t_newvet new vet findings; $t_tpkgs packages with tests, $t_cmp comparable (passing before), $t_only compared test by test (failing before), $t_tests tests compared, $t_broken broken by the fixes ($t_flaky more failed once and passed when run again). Wall time $((SECONDS - start)) s."
+	echo "Total: $total_fixes fixes applied (driver count) in $t_modules modules; $t_changed changed packages, $t_checked checked; $t_newfail packages newly failing build/vet; $t_newvet new vet findings; $t_tpkgs packages with tests, $t_cmp comparable (passing before), $t_only compared test by test (failing before), $t_tests tests compared, $t_broken broken by the fixes ($t_flaky more failed once and passed when run again); the tests ran $t_ran of the $t_stmts changed lines that are statements (coverage after the fixes), and $t_tfiles changed files are test files. Wall time $((SECONDS - start)) s."
 	echo
 	if [ $bad = 0 ]; then echo "Result: ok"; else echo "Result: FAIL"; fi
 	echo
