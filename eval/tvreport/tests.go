@@ -24,7 +24,8 @@ package main
 // before are compared one by one ("tests only"): each one that has an
 // outcome after must pass or skip; one that is absent after (the binary
 // died at another point) is not compared. A package whose tests did not
-// build before, or that has no test files, compares nothing.
+// build before compares nothing; one with no tests (no test files, or
+// none that ran either time) is not listed.
 //
 // -counts writes one line "packages comparable testsonly tests broken" for
 // the caller's totals. The exit status is 1 when something broke.
@@ -151,7 +152,9 @@ func diffTestRuns(before, after *testRun) testDiff {
 		if a == "" {
 			a = "not run"
 		}
-		if b == "no test files" && a == "no test files" {
+		if noTests(b, before.tests[p]) && noTests(a, after.tests[p]) {
+			// No test files, or none that ran (with -coverpkg, go test
+			// "passes" a package without tests): nothing to compare.
 			continue
 		}
 		row := testDiffRow{pkg: p, before: b, after: a}
@@ -202,6 +205,12 @@ func diffTestRuns(before, after *testRun) testDiff {
 		d.rows = append(d.rows, row)
 	}
 	return d
+}
+
+// noTests says whether a package's outcome in a run shows that it has no
+// tests.
+func noTests(outcome string, tests map[string]string) bool {
+	return outcome == "no test files" || outcome == "pass" && len(tests) == 0
 }
 
 func (d testDiff) write(w io.Writer) {

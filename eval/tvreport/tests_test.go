@@ -20,6 +20,8 @@ const testsBefore = `{"ImportPath":"x/b [x/b.test]","Action":"build-output","Out
 {"Action":"pass","Package":"x/a"}
 {"Action":"fail","Package":"x/b","FailedBuild":"x/b [x/b.test]"}
 {"Action":"skip","Package":"x/c"}
+{"Action":"output","Package":"x/h","Output":"ok  \tx/h\t0.01s\tcoverage: 0.0% of statements in x/a\n"}
+{"Action":"pass","Package":"x/h"}
 {"Action":"run","Package":"x/d","Test":"TestHang"}
 {"Action":"output","Package":"x/d","Test":"TestHang","Output":"panic: test timed out after 3s\n"}
 {"Action":"fail","Package":"x/d"}
@@ -49,6 +51,7 @@ const testsAfter = `{"Action":"run","Package":"x/a","Test":"TestOK"}
 {"Action":"fail","Package":"x/a"}
 {"Action":"fail","Package":"x/b","FailedBuild":"x/b [x/b.test]"}
 {"Action":"skip","Package":"x/c"}
+{"Action":"pass","Package":"x/h"}
 {"Action":"run","Package":"x/d","Test":"TestHang"}
 {"Action":"pass","Package":"x/d","Test":"TestHang"}
 {"Action":"pass","Package":"x/d"}
@@ -84,7 +87,8 @@ func TestDiffTestRuns(t *testing.T) {
 		t.Errorf("after: x/e = %q, want timeout", got)
 	}
 	d := diffTestRuns(before, after)
-	// x/c has no tests either time: not listed. x/b did not build before:
+	// x/c has no test files, x/h no tests (it "passes" under -coverpkg):
+	// not listed. x/b did not build before:
 	// not comparable. x/d and x/g failed before: their tests that passed
 	// are compared one by one.
 	if d.packages != 6 || d.comparable != 3 || d.testsOnly != 2 {
