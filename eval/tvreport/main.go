@@ -8,6 +8,7 @@
 //	go mod edit -json | tvreport localreplaces
 //	tvreport triage -findings eval/results/findings.json -rules eval/triage.tsv
 //	tvreport regions -modules eval/modules.txt -truth FILE... -o eval/results/regions run.json
+//	tvreport testdiff [-counts FILE] before.json after.json
 //
 // findings writes PREFIX.json (one record per finding) and PREFIX.md (counts
 // per analyzer and per module, then every finding). errors prints every
@@ -18,7 +19,9 @@
 // drop. triage joins the findings with the verdicts of eval/triage.tsv
 // and prints the triage table, the precision, and any finding no rule
 // covers. regions matches the -retry.explain diagnostics of a run with
-// hand-read ground truth on retry loops (see regions.go).
+// hand-read ground truth on retry loops (see regions.go). testdiff compares
+// two `go test -json` runs, before and after -fix, and lists the tests that
+// passed before and not after (see tests.go).
 package main
 
 import (
@@ -50,13 +53,15 @@ func main() {
 		triageCmd(os.Args[2:])
 	case "regions":
 		regionsCmd(os.Args[2:])
+	case "testdiff":
+		testDiffCmd(os.Args[2:])
 	default:
 		usage()
 	}
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: tvreport findings -modules FILE -o PREFIX JSON...\n       tvreport errors [-stderr FILE]... JSON...\n       go mod edit -json | tvreport localreplaces\n       tvreport regions -modules FILE -truth FILE... (-packages | -o PREFIX JSON...)")
+	fmt.Fprintln(os.Stderr, "usage: tvreport findings -modules FILE -o PREFIX JSON...\n       tvreport errors [-stderr FILE]... JSON...\n       go mod edit -json | tvreport localreplaces\n       tvreport regions -modules FILE -truth FILE... (-packages | -o PREFIX JSON...)\n       tvreport testdiff [-counts FILE] BEFORE.json AFTER.json")
 	os.Exit(2)
 }
 
