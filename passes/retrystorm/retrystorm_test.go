@@ -30,7 +30,7 @@ func TestLibrarySettings(t *testing.T) {
 // select fix across result shapes (ctx.go.golden) and per-attempt contexts
 // (attempt.go.golden).
 func TestContextIgnored(t *testing.T) {
-	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), retrystorm.Analyzer, "retrystorm/ctx", "retrystorm/attempt")
+	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), retrystorm.Analyzer, "retrystorm/ctx", "retrystorm/attempt", "retrystorm/gathered")
 }
 
 // TestContextFixIdempotent runs the check on the fixed code (a copy of

@@ -292,7 +292,96 @@ func (c *checker) fixMayWaitOn(reg *retry.Region, wc *waitContext, pos token.Pos
 	if _, obj := scope.LookupParent(wc.v.Name(), pos); obj != wc.v {
 		return false
 	}
+	if v := c.gathered(reg); v != nil {
+		return false // the early return would drop what the attempts gathered
+	}
 	return c.cancelsDone(reg, scope, pos)
+}
+
+// gathered returns a variable of reg's function, declared before the
+// region, that the region adds to from one attempt to the next and that a
+// return statement outside the region reads, or nil: heimdall's multiErr,
+// to which each failed attempt pushes its error, returned after the loop
+// (multiErr.Push(...) as a statement, errs = append(errs, err), n += 1,
+// joined = errors.Join(joined, err)). A named result is one too, read by
+// a bare return. The select fix's return on cancellation would drop it
+// and change what the function returns.
+func (c *checker) gathered(reg *retry.Region) *types.Var {
+	info := c.pass.TypesInfo
+	body := funcBody(reg.Func)
+	span := reg.Node
+	if body == nil || span == nil || reg.Body == nil {
+		return nil
+	}
+	outside := func(v *types.Var) bool {
+		return v != nil && v.Pos() >= body.Pos() && v.Pos() < span.Pos() || v != nil && v.Pos() < body.Pos() && v.Parent() != nil && v.Parent() != c.pass.Pkg.Scope()
+	}
+	var added []*types.Var
+	ast.Inspect(reg.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ExprStmt:
+			// multiErr.Push(err.Error())
+			if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok {
+				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && info.Selections[sel] != nil && info.Selections[sel].Kind() == types.MethodVal {
+					if v := code.IdentVar(info, sel.X); outside(v) {
+						added = append(added, v)
+					}
+				}
+			}
+		case *ast.IncDecStmt:
+			if v := code.IdentVar(info, n.X); outside(v) {
+				added = append(added, v)
+			}
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				v := code.IdentVar(info, l)
+				if !outside(v) {
+					continue
+				}
+				if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
+					added = append(added, v) // errs += ...
+				} else if len(n.Lhs) == len(n.Rhs) && code.Mentions(info, n.Rhs[i], v) {
+					added = append(added, v) // errs = append(errs, err)
+				}
+			}
+		}
+		return true
+	})
+	for _, v := range added {
+		if c.returnedOutside(body, span, v) {
+			return v
+		}
+	}
+	return nil
+}
+
+// returnedOutside reports whether a return statement of body outside span
+// reads v, or v is a named result and some return of body is bare.
+func (c *checker) returnedOutside(body *ast.BlockStmt, span ast.Node, v *types.Var) bool {
+	info := c.pass.TypesInfo
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) == 0 && v.Pos() < body.Pos() {
+				found = true // a bare return of a named result
+			}
+			if n.Pos() >= span.Pos() && n.End() <= span.End() {
+				return false
+			}
+			for _, r := range n.Results {
+				if code.Mentions(info, r, v) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // cancelsDone reports whether every context cancel function declared in
