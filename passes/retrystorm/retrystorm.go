@@ -85,7 +85,6 @@ func run(pass *analysis.Pass) (any, error) {
 		in:       required.Result[*inspector.Inspector](pass),
 		decls:    make(map[*types.Func]inspector.Cursor),
 		summary:  make(map[*types.Func]*funcFact),
-		ifaceNet: make(map[*types.Func]bool),
 		kinds:    make(map[*types.Func]calleeKind),
 		selectOf: make(map[ast.Stmt]*ast.SelectStmt),
 	}
@@ -115,7 +114,6 @@ type checker struct {
 	decls    map[*types.Func]inspector.Cursor
 	kinds    map[*types.Func]calleeKind // see kindOf
 	summary  map[*types.Func]*funcFact  // this package's functions
-	ifaceNet map[*types.Func]bool       // see summarizeInterfaces
 	selectOf map[ast.Stmt]*ast.SelectStmt
 }
 
@@ -200,68 +198,6 @@ func (c *checker) summarize() {
 	for fn, s := range c.summary {
 		if fn.Exported() && (s.Network || s.MayWait || s.Sleeps) {
 			c.pass.ExportObjectFact(fn, s)
-		}
-	}
-	c.summarizeInterfaces()
-}
-
-// summarizeInterfaces marks Network the methods of the package's
-// interfaces that a type of the package implements with a method that
-// makes a network call: godo's DropletActionsService.GetByURI, which
-// DropletActionsServiceOp implements with an HTTP GET. A call through the
-// interface, here or in another package (a fact), goes to the network
-// in production, whatever a test double does. Only methods the interface
-// declares itself are marked, and callers in the package are not made
-// Network through them.
-func (c *checker) summarizeInterfaces() {
-	scope := c.pass.Pkg.Scope()
-	var ifaces []*types.Named
-	var impls []types.Type // T and *T of the types with a Network method
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() {
-			continue
-		}
-		n, ok := tn.Type().(*types.Named)
-		if !ok || n.TypeParams().Len() > 0 {
-			continue
-		}
-		if it, ok := n.Underlying().(*types.Interface); ok {
-			if it.IsMethodSet() && it.NumExplicitMethods() > 0 {
-				ifaces = append(ifaces, n)
-			}
-			continue
-		}
-		for m := range n.Methods() {
-			if s := c.summary[m]; s != nil && s.Network {
-				impls = append(impls, n, types.NewPointer(n))
-				break
-			}
-		}
-	}
-	if len(impls) == 0 {
-		return
-	}
-	for _, n := range ifaces {
-		it := n.Underlying().(*types.Interface)
-		for _, t := range impls {
-			if !types.Implements(t, it) {
-				continue
-			}
-			for i := range it.NumExplicitMethods() {
-				m := it.ExplicitMethod(i)
-				obj, _, _ := types.LookupFieldOrMethod(t, false, c.pass.Pkg, m.Name())
-				impl, ok := obj.(*types.Func)
-				if !ok || c.ifaceNet[m] {
-					continue
-				}
-				if s := c.summary[impl.Origin()]; s != nil && s.Network {
-					c.ifaceNet[m] = true
-					if m.Exported() {
-						c.pass.ExportObjectFact(m, &funcFact{Network: true})
-					}
-				}
-			}
 		}
 	}
 }
@@ -363,9 +299,6 @@ func (c *checker) factOf(fn *types.Func) *funcFact {
 	fn = fn.Origin()
 	if s, ok := c.summary[fn]; ok {
 		return s
-	}
-	if c.ifaceNet[fn] {
-		return &funcFact{Network: true}
 	}
 	if fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg {
 		return nil

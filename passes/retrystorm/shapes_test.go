@@ -14,7 +14,7 @@ import (
 // select or a helper, or do not wait. analysistest.Run ignores the select
 // fix, so the package needs no .golden file.
 func TestShapes(t *testing.T) {
-	analysistest.Run(t, tvtest.TestData(), retrystorm.Analyzer, "retrystorm/shapes", "retrystorm/iface", "retrystorm/ifaceuser")
+	analysistest.Run(t, tvtest.TestData(), retrystorm.Analyzer, "retrystorm/shapes")
 }
 
 // TestCallerContext checks that the context a wait must honour comes from
