@@ -1,8 +1,8 @@
 // Package integration tests the gopls that ../build.sh builds with
 // transportvet's analyzers, the way editors and users drive it: "gopls
 // check" and "gopls codeaction" on copies of ../testdata/checks (one package
-// per check, standard library only) and of the repository's examples, and a
-// headless Neovim attached to it over LSP.
+// per check, standard library only), of the repository's examples and of
+// e2e/testdata/suppress, and a headless Neovim attached to it over LSP.
 //
 // Each test compares gopls with the standalone transportvet command on the
 // same code, so it holds whatever findings and fixes the analyzers have
@@ -325,14 +325,20 @@ func TestCheck(t *testing.T) {
 }
 
 // TestExamples checks that gopls check reports on the example module (which
-// requires grpc-go and retry libraries) what transportvet reports on it.
+// requires grpc-go and retry libraries) what transportvet reports on it, and
+// on the e2e tests' suppression module, that //transportvet:ignore silences
+// under gopls what it silences on the command line, generated files too.
 func TestExamples(t *testing.T) {
-	dir := copyModule(t, "examples")
-	got := goplsCheck(t, dir)
-	sameFindings(t, "examples", got, standalone(t, dir))
-	t.Logf("gopls check: %d findings of transportvet on examples/: %v", len(got), byCheck(got))
-	if len(got) == 0 {
-		t.Fatal("no findings on examples/: the comparison proved nothing")
+	for _, mod := range []string{"examples", "e2e/testdata/suppress"} {
+		t.Run(strings.ReplaceAll(mod, "/", "_"), func(t *testing.T) {
+			dir := copyModule(t, mod)
+			got := goplsCheck(t, dir)
+			sameFindings(t, mod, got, standalone(t, dir))
+			t.Logf("gopls check: %d findings of transportvet on %s: %v", len(got), mod, byCheck(got))
+			if len(got) == 0 {
+				t.Fatalf("no findings on %s: the comparison proved nothing", mod)
+			}
+		})
 	}
 }
 
