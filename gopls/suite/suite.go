@@ -3,7 +3,7 @@
 // to its analyzers, and its settings cannot carry ours.
 //
 // The file that the build adds to gopls's internal/settings package
-// (../overlay/transportvet.go) calls Analyzers once, when gopls starts.
+// (../_overlay/transportvet.go) calls Analyzers once, when gopls starts.
 package suite
 
 import (
