@@ -6,7 +6,8 @@
 #
 # The Neovim test needs the Debian package neovim (0.7.2 or later); .ci/run
 # installs it. Under CI (CI set) a missing nvim fails the test; elsewhere
-# the test is skipped.
+# the test is skipped. The Emacs test runs only where Emacs and eglot are
+# installed (Debian: emacs-nox and elpa-eglot), which .ci/run does not do.
 #
 # The first build on a machine compiles all of gopls (about three minutes
 # on two cores); later ones reuse GOCACHE and GOMODCACHE and only relink.

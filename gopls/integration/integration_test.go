@@ -2,7 +2,8 @@
 // transportvet's analyzers, the way editors and users drive it: "gopls
 // check" and "gopls codeaction" on copies of ../testdata/checks (one package
 // per check, standard library only), of the repository's examples and of
-// e2e/testdata/suppress, and a headless Neovim attached to it over LSP.
+// e2e/testdata/suppress, a headless Neovim attached to it over LSP, and,
+// where installed, Emacs with eglot.
 //
 // Each test compares gopls with the standalone transportvet command on the
 // same code, so it holds whatever findings and fixes the analyzers have
@@ -475,4 +476,48 @@ func TestNeovim(t *testing.T) {
 	t.Run("analyses", func(t *testing.T) {
 		editor(t, copyModule(t, "gopls/testdata/checks"), "TV_WANT=retrystorm", "TV_DISABLE=transportclose")
 	})
+}
+
+// TestEmacs runs docs/editors.md's Emacs recipe (eglot.el): eglot starts
+// gopls through env with TRANSPORTVET_FLAGS=-retry.explain, and its
+// workspace configuration turns gopls's rangeint off; it must see
+// retrystorm's, transportclose's and retry's diagnostics in
+// testdata/checks/editor/editor.go, and its quick fix for retrystorm must
+// write what transportvet -retrystorm -fix writes. Skipped where Emacs with
+// eglot is not installed (Debian: emacs-nox and elpa-eglot); .ci/run does
+// not install them.
+func TestEmacs(t *testing.T) {
+	emacs, err := exec.LookPath("emacs")
+	if err != nil {
+		t.Skip("emacs not found")
+	}
+	probe := exec.Command(emacs, "--batch", "-Q", "--eval",
+		`(progn (require 'package) (add-to-list 'package-directory-list "/usr/share/emacs/site-lisp/elpa") (package-initialize) (require 'eglot))`)
+	if out, err := probe.CombinedOutput(); err != nil {
+		t.Skipf("emacs cannot load eglot: %v\n%s", err, out)
+	}
+	script, err := filepath.Abs("eglot.el")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const file = "editor/editor.go"
+	std := copyModule(t, "gopls/testdata/checks")
+	if res := command(t, std, nil, transportvet, "-retrystorm", "-fix", "./editor"); res.code != 0 && res.code != 3 {
+		t.Fatalf("transportvet -fix: exit code %d\n%s", res.code, res.stderr)
+	}
+	dir := copyModule(t, "gopls/testdata/checks")
+	if res := command(t, dir, nil, "git", "init", "-q", "."); res.code != 0 { // eglot's project
+		t.Fatalf("git init: %s", res.stderr)
+	}
+	res := command(t, dir, []string{
+		"TV_GOPLS=" + gopls, "TV_FILE=" + filepath.Join(dir, file), "TV_FLAGS=-retry.explain",
+		"TV_WANT=retrystorm,transportclose,retry", "TV_FIX=Wait with a select on ctx.Done() and time.After",
+	}, "timeout", "150", emacs, "--batch", "-Q", "-l", script)
+	t.Logf("Emacs:\n%s%s", res.stdout, res.stderr)
+	if res.code != 0 {
+		t.Fatalf("emacs exited %d", res.code)
+	}
+	if got, want := goFiles(t, dir)[file], goFiles(t, std)[file]; got != want {
+		t.Errorf("%s saved by Emacs:\n%s\nafter transportvet -retrystorm -fix:\n%s", file, got, want)
+	}
 }
