@@ -2,7 +2,7 @@
 // transportvet's analyzers, the way editors and users drive it: "gopls
 // check" and "gopls codeaction" on copies of ../testdata/checks (one package
 // per check, standard library only), of the repository's examples and of
-// e2e/testdata/suppress, a headless Neovim attached to it over LSP, and,
+// e2e/testdata/mod, a headless Neovim attached to it over LSP, and,
 // where installed, Emacs with eglot.
 //
 // Each test compares gopls with the standalone transportvet command on the
@@ -327,10 +327,10 @@ func TestCheck(t *testing.T) {
 
 // TestExamples checks that gopls check reports on the example module (which
 // requires grpc-go and retry libraries) what transportvet reports on it, and
-// on the e2e tests' suppression module, that //transportvet:ignore silences
+// on the e2e tests' module (its suppress package), that //transportvet:ignore silences
 // under gopls what it silences on the command line, generated files too.
 func TestExamples(t *testing.T) {
-	for _, mod := range []string{"examples", "e2e/testdata/suppress"} {
+	for _, mod := range []string{"examples", "e2e/testdata/mod"} {
 		t.Run(strings.ReplaceAll(mod, "/", "_"), func(t *testing.T) {
 			dir := copyModule(t, mod)
 			got := goplsCheck(t, dir)
