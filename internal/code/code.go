@@ -144,3 +144,15 @@ func Proves(cond ast.Expr, truth bool, atom func(e ast.Expr, truth bool) bool) b
 	}
 	return atom(ast.Unparen(cond), truth)
 }
+
+// UsedObject returns the object that e, an identifier or a qualified
+// identifier (pkg.Name, x.Field), uses, through parentheses, or nil.
+func UsedObject(info *types.Info, e ast.Expr) types.Object {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return info.Uses[x]
+	case *ast.SelectorExpr:
+		return info.Uses[x.Sel]
+	}
+	return nil
+}

@@ -252,3 +252,47 @@ func TestProves(t *testing.T) {
 		}
 	}
 }
+
+func TestUsedObject(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", `package p
+
+import "io"
+
+type T struct{ f int }
+
+var t T
+
+var (
+	a = io.EOF
+	b = t.f
+	c = (io.EOF)
+	d = t
+	e = 1 + 2
+)
+`, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Uses: make(map[*ast.Ident]types.Object)}
+	if _, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"a": "EOF", "b": "f", "c": "EOF", "d": "t", "e": ""}
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.VAR || len(gd.Specs) < 2 {
+			continue
+		}
+		for _, s := range gd.Specs {
+			vs := s.(*ast.ValueSpec)
+			got := ""
+			if obj := UsedObject(info, vs.Values[0]); obj != nil {
+				got = obj.Name()
+			}
+			if w := want[vs.Names[0].Name]; got != w {
+				t.Errorf("UsedObject(%s) = %q, want %q", vs.Names[0].Name, got, w)
+			}
+		}
+	}
+}

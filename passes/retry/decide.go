@@ -1273,15 +1273,12 @@ func (o *outcome) unsentAtom(cond ast.Expr, truth bool) bool {
 	}
 	switch fn.Name() {
 	case "Is":
-		v := code.VarOf(info, e.Args[1])
-		if v == nil {
-			if sel, ok := ast.Unparen(e.Args[1]).(*ast.SelectorExpr); ok {
-				c, _ := info.Uses[sel.Sel].(*types.Const)
-				return c != nil && c.Pkg() != nil && httpreq.IsUnsent(c.Pkg().Path(), c.Name())
-			}
-			return false
+		// syscall.ECONNREFUSED is a constant, an error variable a var.
+		switch obj := code.UsedObject(info, e.Args[1]).(type) {
+		case *types.Var, *types.Const:
+			return obj.Pkg() != nil && httpreq.IsUnsent(obj.Pkg().Path(), obj.Name())
 		}
-		return v.Pkg() != nil && httpreq.IsUnsent(v.Pkg().Path(), v.Name())
+		return false
 	case "As":
 		t := info.TypeOf(e.Args[1])
 		if p, ok := t.(*types.Pointer); ok {

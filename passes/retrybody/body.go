@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/fixtext"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/passes/retry"
@@ -140,16 +141,7 @@ func (c *checker) isNoBody(e ast.Expr) bool {
 	if tv, ok := info.Types[e]; ok && tv.IsNil() {
 		return true
 	}
-	var id *ast.Ident
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		id = e
-	case *ast.SelectorExpr:
-		id = e.Sel
-	default:
-		return false
-	}
-	obj := info.Uses[id]
+	obj := code.UsedObject(info, e)
 	return obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == httpreq.NetHTTP && obj.Name() == "NoBody"
 }
 

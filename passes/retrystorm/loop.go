@@ -276,16 +276,7 @@ func nilOrTimeout(info *types.Info, cond ast.Expr, truth bool, err *types.Var) b
 
 // isTimeout reports whether e names one of internal/httpreq.TimeoutErrors.
 func isTimeout(info *types.Info, e ast.Expr) bool {
-	var id *ast.Ident
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		id = x
-	case *ast.SelectorExpr:
-		id = x.Sel
-	default:
-		return false
-	}
-	obj := info.Uses[id]
+	obj := code.UsedObject(info, e)
 	return obj != nil && obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope() && httpreq.IsTimeout(obj.Pkg().Path(), obj.Name())
 }
 
