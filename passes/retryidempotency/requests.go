@@ -9,10 +9,9 @@ import (
 	"path/filepath"
 	"slices"
 
-	"golang.org/x/tools/go/ast/inspector"
-
 	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/internal/index"
 )
 
 // A site is a send of a request, or a call to a function that sends one.
@@ -70,14 +69,14 @@ type funcInfo struct {
 	keys map[operation]keyChoice
 }
 
-// analyzeFunc tracks the requests of decl, at cur, when it calls a send:
-// a function with no send has no site and sends none of its parameters.
-func (c *checker) analyzeFunc(decl *ast.FuncDecl, cur inspector.Cursor) *funcInfo {
-	fi := &funcInfo{c: c, decl: decl, vars: make(map[*types.Var]*reqState)}
+// analyzeFunc tracks the requests of f when it calls a send: a function
+// with no send has no site and sends none of its parameters.
+func (c *checker) analyzeFunc(f *index.Func) *funcInfo {
+	fi := &funcInfo{c: c, decl: f.Decl, vars: make(map[*types.Var]*reqState)}
 	var sends []*ast.CallExpr
-	for call := range cur.Preorder((*ast.CallExpr)(nil)) {
-		if call := call.Node().(*ast.CallExpr); c.isSend(call) {
-			sends = append(sends, call)
+	for _, call := range f.Calls {
+		if c.isSend(call.Callee) {
+			sends = append(sends, call.Expr)
 		}
 	}
 	if len(sends) == 0 {
@@ -88,11 +87,10 @@ func (c *checker) analyzeFunc(decl *ast.FuncDecl, cur inspector.Cursor) *funcInf
 	return fi
 }
 
-// isSend reports whether call sends a request: a send of httpreq's table,
-// a call of a function with a SendsFact, or a call passing a request to a
-// parameter that a function sends as it comes.
-func (c *checker) isSend(call *ast.CallExpr) bool {
-	fn := httpreq.Callee(c.pass.TypesInfo, call)
+// isSend reports whether a call of fn sends a request: a send of
+// httpreq's table, a call of a function with a SendsFact, or a call passing
+// a request to a parameter that a function sends as it comes.
+func (c *checker) isSend(fn *types.Func) bool {
 	if fn == nil {
 		return false
 	}

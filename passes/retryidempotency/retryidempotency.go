@@ -10,12 +10,12 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/transportvet/transportvet/internal/analysisdoc"
 	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/imports"
+	"github.com/transportvet/transportvet/internal/index"
 	"github.com/transportvet/transportvet/internal/report"
 	"github.com/transportvet/transportvet/internal/required"
 	"github.com/transportvet/transportvet/passes/reqbuild"
@@ -30,7 +30,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "retryidempotency",
 	Doc:       analysisdoc.MustExtract(doc, "retryidempotency"),
 	URL:       "https://github.com/transportvet/transportvet/blob/main/docs/retryidempotency.md",
-	Requires:  []*analysis.Analyzer{inspect.Analyzer, retry.Analyzer, reqbuild.Analyzer},
+	Requires:  []*analysis.Analyzer{inspect.Analyzer, index.Analyzer, retry.Analyzer, reqbuild.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(SendsFact), new(ParamSendsFact), new(RetriesMethodFact)},
 }
@@ -59,29 +59,30 @@ func run(pass *analysis.Pass) (any, error) {
 		paramFacts: make(map[*types.Func]*ParamSendsFact),
 		coreFacts:  make(map[*types.Func]*RetriesMethodFact),
 	}
-	in := required.Result[*inspector.Inspector](pass)
-	if in == nil {
-		return nil, nil
+	x := pass.ResultOf[index.Analyzer].(*index.Index)
+	// Facts: a function's facts follow from its body and the facts of the
+	// functions it calls. Each function is analyzed once, in source order,
+	// then again whenever a function it calls has gained a fact since,
+	// until none does: a worklist that reaches the fixed point of
+	// re-analyzing every function until nothing changes, in the same
+	// order, without the rounds over functions that nothing changed for.
+	infos := make(map[*ast.FuncDecl]*funcInfo)
+	dirty := make(map[*index.Func]bool, len(x.Funcs()))
+	for _, f := range x.Funcs() {
+		dirty[f] = true
 	}
-	var decls []*ast.FuncDecl
-	cursors := make(map[*ast.FuncDecl]inspector.Cursor)
-	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
-		if fd := cur.Node().(*ast.FuncDecl); fd.Body != nil {
-			decls = append(decls, fd)
-			cursors[fd] = cur
-		}
-	}
-	// Facts: iterate until no function gains one, so that calls between
-	// functions of this package are followed in any order.
-	var infos map[*ast.FuncDecl]*funcInfo
-	for changed := true; changed; {
-		changed = false
-		infos = make(map[*ast.FuncDecl]*funcInfo)
-		for _, fd := range decls {
-			fi := c.analyzeFunc(fd, cursors[fd])
-			infos[fd] = fi
-			if c.learn(fd, fi) {
-				changed = true
+	for len(dirty) > 0 {
+		for _, f := range x.Funcs() {
+			if !dirty[f] {
+				continue
+			}
+			delete(dirty, f)
+			fi := c.analyzeFunc(f)
+			infos[f.Decl] = fi
+			if c.learn(f, fi) {
+				for _, caller := range x.Callers(f.Obj) {
+					dirty[caller] = true
+				}
 			}
 		}
 	}
@@ -102,10 +103,10 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	r := report.New(pass)
-	for _, fd := range decls {
-		c.check(r, infos[fd])
-		c.checkFreshKeys(r, infos[fd])
-		c.checkCoreCalls(r, fd)
+	for _, f := range x.Funcs() {
+		c.check(r, infos[f.Decl])
+		c.checkFreshKeys(r, infos[f.Decl])
+		c.checkCoreCalls(r, f)
 	}
 	c.checkTargets(r)
 	return nil, nil
@@ -128,7 +129,8 @@ func regionsOf(pass *analysis.Pass) *retry.Result {
 
 // learn derives the facts of fd from its sites; it reports whether a new
 // fact was learned.
-func (c *checker) learn(fd *ast.FuncDecl, fi *funcInfo) bool {
+func (c *checker) learn(f *index.Func, fi *funcInfo) bool {
+	fd := f.Decl
 	fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
 	if !ok || fi.setsKey {
 		return false
@@ -148,8 +150,8 @@ func (c *checker) learn(fd *ast.FuncDecl, fi *funcInfo) bool {
 		}
 	}
 	if c.coreFacts[fn] == nil {
-		if f := c.coreOf(fd, fi); f != nil {
-			c.coreFacts[fn] = f
+		if core := c.coreOf(f, fi); core != nil {
+			c.coreFacts[fn] = core
 			changed = true
 		}
 	}
@@ -472,7 +474,8 @@ func (c *checker) predicateChecksMethod(send *types.Func) bool {
 // send of a request whose method is a parameter (see methodParam) in a
 // retry region that checks no method and may repeat a side effect, or a
 // call passing a parameter as the method of another core.
-func (c *checker) coreOf(fd *ast.FuncDecl, fi *funcInfo) *RetriesMethodFact {
+func (c *checker) coreOf(f *index.Func, fi *funcInfo) *RetriesMethodFact {
+	fd := f.Decl
 	for _, s := range fi.sites {
 		if s.req == nil || s.via != nil {
 			continue
@@ -488,26 +491,19 @@ func (c *checker) coreOf(fd *ast.FuncDecl, fi *funcInfo) *RetriesMethodFact {
 		return &RetriesMethodFact{Param: p, Where: c.where(s.call.Pos()), By: describe(reg)}
 	}
 	// A wrapper: c.post(ctx, path) is core(ctx, method, path).
-	var found *RetriesMethodFact
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok || found != nil {
-			return found == nil
+	for _, call := range f.Calls {
+		if call.Callee == nil {
+			continue
 		}
-		fn := httpreq.Callee(c.pass.TypesInfo, call)
-		if fn == nil {
-			return true
+		core := c.core(call.Callee)
+		if core == nil || core.Param >= len(call.Expr.Args) {
+			continue
 		}
-		f := c.core(fn)
-		if f == nil || f.Param >= len(call.Args) {
-			return true
+		if p := fi.paramIndex(call.Expr.Args[core.Param]); p >= 0 {
+			return &RetriesMethodFact{Param: p, Where: core.Where, By: core.By}
 		}
-		if p := fi.paramIndex(call.Args[f.Param]); p >= 0 {
-			found = &RetriesMethodFact{Param: p, Where: f.Where, By: f.By}
-		}
-		return true
-	})
-	return found
+	}
+	return nil
 }
 
 // core returns the RetriesMethodFact of fn, from this package or
@@ -524,35 +520,29 @@ func (c *checker) core(fn *types.Func) *RetriesMethodFact {
 	return nil
 }
 
-// checkCoreCalls reports the calls in fd of request cores with a constant
+// checkCoreCalls reports the calls in f of request cores with a constant
 // method that is not idempotent.
-func (c *checker) checkCoreCalls(r *report.Reporter, fd *ast.FuncDecl) {
+func (c *checker) checkCoreCalls(r *report.Reporter, f *index.Func) {
 	info := c.pass.TypesInfo
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
+	for _, call := range f.Calls {
+		if call.Callee == nil {
+			continue
 		}
-		fn := httpreq.Callee(info, call)
-		if fn == nil {
-			return true
+		core := c.core(call.Callee)
+		if core == nil || core.Param >= len(call.Expr.Args) {
+			continue
 		}
-		f := c.core(fn)
-		if f == nil || f.Param >= len(call.Args) {
-			return true
-		}
-		m, ok := httpreq.ConstMethod(info, call.Args[f.Param])
+		m, ok := httpreq.ConstMethod(info, call.Expr.Args[core.Param])
 		if !ok || !httpreq.NonIdempotent(m) {
-			return true
+			continue
 		}
 		r.Report(analysis.Diagnostic{
-			Pos: call.Pos(),
-			End: call.End(),
+			Pos: call.Expr.Pos(),
+			End: call.Expr.End(),
 			Message: fmt.Sprintf("%s retries the %s request it builds (%s, %s) without an Idempotency-Key header: a retry after a timeout can repeat its side effect; set an Idempotency-Key header in it, generated once per operation",
-				funcName(fn), m, f.Where, f.By),
+				funcName(call.Callee), m, core.Where, core.By),
 		})
-		return true
-	})
+	}
 }
 
 // compares reports whether n compares, or switches on, fd's parameter p
