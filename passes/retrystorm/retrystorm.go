@@ -17,6 +17,7 @@ import (
 	"github.com/transportvet/transportvet/internal/analysisdoc"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/imports"
+	"github.com/transportvet/transportvet/internal/index"
 	"github.com/transportvet/transportvet/internal/report"
 	"github.com/transportvet/transportvet/internal/required"
 	"github.com/transportvet/transportvet/passes/retry"
@@ -31,7 +32,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       analysisdoc.MustExtract(doc, "retrystorm"),
 	URL:       "https://github.com/transportvet/transportvet/blob/main/docs/retrystorm.md",
 	Run:       run,
-	Requires:  []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, retry.Analyzer},
+	Requires:  []*analysis.Analyzer{inspect.Analyzer, index.Analyzer, ctrlflow.Analyzer, retry.Analyzer},
 	FactTypes: []analysis.Fact{new(funcFact)},
 }
 
@@ -83,6 +84,7 @@ func run(pass *analysis.Pass) (any, error) {
 		regions:  required.Result[*retry.Result](pass),
 		r:        report.New(pass),
 		in:       required.Result[*inspector.Inspector](pass),
+		funcs:    pass.ResultOf[index.Analyzer].(*index.Index),
 		decls:    make(map[*types.Func]inspector.Cursor),
 		summary:  make(map[*types.Func]*funcFact),
 		kinds:    make(map[*types.Func]calleeKind),
@@ -108,6 +110,7 @@ type checker struct {
 	regions *retry.Result
 	r       *report.Reporter
 	in      *inspector.Inspector
+	funcs   *index.Index
 
 	// decls maps the functions declared in the package to their
 	// declarations.
@@ -153,9 +156,9 @@ func (c *checker) summarize() {
 	callers := make(map[*types.Func][]*types.Func)
 	var network, work []*types.Func
 	queued := make(map[*types.Func]bool)
-	for fn, cur := range c.decls {
+	for fn := range c.decls {
 		c.summary[fn] = new(funcFact)
-		net, wait := c.scanBody(fn, cur.ChildAt(edge.FuncDecl_Body, -1), callers)
+		net, wait := c.scanBody(c.funcs.Of(fn), callers)
 		if net {
 			c.summary[fn].Network = true
 			network = append(network, fn)
@@ -202,8 +205,9 @@ func (c *checker) summarize() {
 	}
 }
 
-// scanBody records fn as a caller of each function of the package that
-// body calls, in callers. It reports whether body calls a network API or
+// scanBody records f as a caller of each function of the package that
+// its body calls, in callers. It reports whether the body calls a network
+// API or
 // a function of another package whose fact says Network (net), and
 // whether it holds something that may wait while the functions of the
 // package have the zero summary (wait): a call of time.Sleep, of a wait
@@ -211,23 +215,24 @@ func (c *checker) summarize() {
 // or a dynamic call with a time.Duration; a receive, a select, or a range
 // over a channel of time.Time. wait errs towards true: the summary then
 // decides.
-func (c *checker) scanBody(fn *types.Func, body inspector.Cursor, callers map[*types.Func][]*types.Func) (net, wait bool) {
+func (c *checker) scanBody(f *index.Func, callers map[*types.Func][]*types.Func) (net, wait bool) {
 	info := c.pass.TypesInfo
 	var callees []*types.Func
-	for cur := range body.Preorder(scanTypes...) {
+	for _, call := range f.Calls {
+		callee := call.Callee
+		if callee == nil {
+			wait = wait || c.dynamicWithDuration(call.Expr)
+			continue
+		}
+		k := c.kindOf(callee)
+		if k&calleeLocal != 0 && !slices.Contains(callees, callee) {
+			callees = append(callees, callee)
+		}
+		net = net || k&calleeNet != 0
+		wait = wait || k&calleeWait != 0 || k&calleeDynamic != 0 && c.dynamicWithDuration(call.Expr)
+	}
+	for cur := range f.Cursor.ChildAt(edge.FuncDecl_Body, -1).Preorder(scanTypes...) {
 		switch n := cur.Node().(type) {
-		case *ast.CallExpr:
-			callee := c.callee(n)
-			if callee == nil {
-				wait = wait || c.dynamicWithDuration(n)
-				continue
-			}
-			k := c.kindOf(callee)
-			if k&calleeLocal != 0 && !slices.Contains(callees, callee) {
-				callees = append(callees, callee)
-			}
-			net = net || k&calleeNet != 0
-			wait = wait || k&calleeWait != 0 || k&calleeDynamic != 0 && c.dynamicWithDuration(n)
 		case *ast.SelectStmt:
 			wait = true
 		case *ast.RangeStmt:
@@ -237,7 +242,7 @@ func (c *checker) scanBody(fn *types.Func, body inspector.Cursor, callers map[*t
 		}
 	}
 	for _, callee := range callees {
-		callers[callee] = append(callers[callee], fn)
+		callers[callee] = append(callers[callee], f.Obj)
 	}
 	return net, wait
 }
@@ -283,9 +288,8 @@ func (c *checker) kindOf(fn *types.Func) calleeKind {
 	return k
 }
 
-// scanTypes are the nodes scanBody looks at.
+// scanTypes are the nodes besides calls that scanBody looks at.
 var scanTypes = []ast.Node{
-	(*ast.CallExpr)(nil),
 	(*ast.SelectStmt)(nil),
 	(*ast.RangeStmt)(nil),
 	(*ast.UnaryExpr)(nil),
