@@ -130,13 +130,16 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	if !c.relevant() {
 		return nil, nil // nothing this package imports is in scope
 	}
+	if !c.usesAny() {
+		return nil, nil
+	}
 	c.r = report.New(pass)
 	inspect := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for cur := range inspect.Root().Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
-		obj := origin(pass.TypesInfo.Uses[id])
-		if obj == nil || obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
-			continue // unresolved, builtin, or the declaring package's own use
+		obj := c.used(id)
+		if obj == nil {
+			continue
 		}
 		switch {
 		case c.stdlib[obj] != nil:
@@ -148,6 +151,34 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// used returns the object that id uses, through instantiation, when it is
+// declared in another package (not unresolved, not a builtin), or nil.
+func (c *checker) used(id *ast.Ident) types.Object {
+	return c.foreign(c.pass.TypesInfo.Uses[id])
+}
+
+// foreign returns obj's origin when it is declared in another package, or
+// nil.
+func (c *checker) foreign(obj types.Object) types.Object {
+	obj = origin(obj)
+	if obj == nil || obj.Pkg() == nil || obj.Pkg() == c.pass.Pkg {
+		return nil
+	}
+	return obj
+}
+
+// usesAny reports whether the package uses an object that the check may
+// report: an entry of a catalog, or a deprecated object. Most packages use
+// none, and are left without walking their syntax.
+func (c *checker) usesAny() bool {
+	for _, obj := range c.pass.TypesInfo.Uses {
+		if obj = c.foreign(obj); obj != nil && (c.stdlib[obj] != nil || c.grpc[obj] != nil || c.depr.Objects[obj] != nil) {
+			return true
+		}
+	}
+	return false
 }
 
 // relevant reports whether anything this package imports, directly or not,
