@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/internal/imports"
 )
 
 // call looks for a Callback or Client region at call, inside function fn.
@@ -148,7 +149,7 @@ func (c *collector) callback(e ast.Expr, depth int) (ast.Node, *ast.BlockStmt, *
 	switch obj := obj.(type) {
 	case *types.Func:
 		fn := obj.Origin()
-		if decl := c.index().decls[fn]; decl != nil {
+		if decl := c.decl(fn); decl != nil {
 			return decl, decl.Body, fn
 		}
 		return nil, nil, fn
@@ -257,15 +258,15 @@ func (c *collector) standardClient(e ast.Expr, depth int) bool {
 		// (DoRequestWithClient(ctx, c.HTTPClient, req)): the send may
 		// retry.
 		v := c.varOf(x)
-		if v == nil {
+		if v == nil || !c.seesRetryable() {
 			return false
 		}
-		ix := c.index()
-		for _, val := range ix.values[v] {
-			if val != nil && c.standardClient(val, depth+1) {
+		for _, w := range c.funcs.Writes(v) {
+			if val := w.Value(); val != nil && c.standardClient(val, depth+1) {
 				return true
 			}
 		}
+		ix := c.index()
 		if p, ok := ix.params[v]; ok {
 			for _, call := range ix.calls[p.fn] {
 				if p.i < len(call.Args) && !call.Ellipsis.IsValid() && c.standardClient(call.Args[p.i], depth+1) {
@@ -275,6 +276,19 @@ func (c *collector) standardClient(e ast.Expr, depth int) bool {
 		}
 	}
 	return false
+}
+
+// seesRetryable reports whether the package imports go-retryablehttp,
+// directly or not: only then can it call StandardClient, and
+// standardClient need not index the package to know that it does not.
+func (c *collector) seesRetryable() bool {
+	if c.retryable == 0 {
+		c.retryable = -1
+		if imports.Any(c.pass.Pkg, httpreq.Retryable) {
+			c.retryable = 1
+		}
+	}
+	return c.retryable > 0
 }
 
 // pipelineRetriesOff reports whether the Azure SDK pipeline e was made by
@@ -355,7 +369,11 @@ func (c *collector) fieldsWritten(v *types.Var) bool {
 		}
 		return false
 	}
-	for _, decl := range c.index().decls {
+	for _, f := range c.funcs.Funcs() {
+		decl := f.Decl
+		if f.Obj == nil {
+			continue
+		}
 		if v.Parent() != c.pass.Pkg.Scope() && (v.Pos() < decl.Pos() || v.Pos() >= decl.End()) {
 			continue // a local of another function
 		}
@@ -406,7 +424,7 @@ func (c *collector) restyRequestRetries(e ast.Expr, depth int) bool {
 			return false
 		}
 		if !ok {
-			if decl := c.index().decls[fn.Origin()]; decl != nil {
+			if decl := c.decl(fn.Origin()); decl != nil {
 				return c.returnsAll(decl, func(e ast.Expr) bool { return c.restyRequestRetries(e, depth+1) })
 			}
 			return false
@@ -420,7 +438,7 @@ func (c *collector) restyRequestRetries(e ast.Expr, depth int) bool {
 		// linodego's func (c *Client) R(ctx) *resty.Request { return
 		// c.resty.R().SetContext(ctx) }: a function of the package whose
 		// every return is such a request.
-		if decl := c.index().decls[fn.Origin()]; decl != nil {
+		if decl := c.decl(fn.Origin()); decl != nil {
 			return c.returnsAll(decl, func(e ast.Expr) bool { return c.restyRequestRetries(e, depth+1) })
 		}
 	case *ast.Ident:

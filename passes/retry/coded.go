@@ -37,7 +37,7 @@ func (c *collector) coded(call *ast.CallExpr) *codedResult {
 		c.codes = make(map[*types.Func]*codedResult)
 	}
 	var r *codedResult
-	if decl := c.index().decls[fn]; decl != nil {
+	if decl := c.decl(fn); decl != nil {
 		r = c.codedOf(fn.Signature(), decl.Body)
 	}
 	c.codes[fn] = r

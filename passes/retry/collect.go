@@ -3,7 +3,6 @@ package retry
 import (
 	"go/ast"
 	"go/constant"
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/internal/index"
 )
 
 // A collector finds the regions of one package.
@@ -20,6 +20,7 @@ type collector struct {
 	pass    *analysis.Pass
 	cfg     *config
 	in      *inspector.Inspector
+	funcs   *index.Index
 	cfgs    *ctrlflow.CFGs
 	regions []*Region
 	// loops caches the Loop region of each loop (nil: none): they do not
@@ -35,7 +36,7 @@ type collector struct {
 	// rejected says why a loop with a fallible call is not a region
 	// (-explain only).
 	rejected map[ast.Node]string
-	// idx is the package's declarations and writes, built on first use
+	// idx is the package's retry settings and calls, built on first use
 	// (see index): most packages have no candidate region and never need it.
 	idx *packageIndex
 
@@ -47,25 +48,24 @@ type collector struct {
 	// retriedParams are the function parameters passed as the retried
 	// argument of a retry API.
 	retriedParams []retriedParam
+	// retryable is 1 when the package imports go-retryablehttp, directly
+	// or not, -1 when it does not, 0 before seesRetryable looks.
+	retryable int
 }
 
-// A packageIndex holds the declarations and variable writes of a package.
+// A packageIndex holds what the rules of this package look up across the
+// package besides its functions and writes (internal/index): the retry
+// settings of clients, and the calls of each function with a parameter.
 type packageIndex struct {
-	// decls maps each function and method declared in the package to its
-	// declaration.
-	decls map[*types.Func]*ast.FuncDecl
-	// values maps a variable to the values assigned to it in the package;
-	// a nil entry stands for a write whose value is unknown (a tuple
-	// assignment, an increment, an address taken).
-	values map[*types.Var][]ast.Expr
 	// retryCounts maps a variable or field to the arguments of the
 	// SetRetryCount calls made on it (resty clients).
 	retryCounts map[*types.Var][]ast.Expr
 	// retryMaxes maps a variable or field holding a go-retryablehttp
 	// client to the values assigned to its RetryMax field.
 	retryMaxes map[*types.Var][]ast.Expr
-	// params maps the parameters of the functions in decls to their
-	// function and index; calls maps those functions to their calls.
+	// params maps the parameters of the functions declared in the package
+	// with a body to their function and index; calls maps those functions
+	// to their calls.
 	params map[*types.Var]param
 	calls  map[*types.Func][]*ast.CallExpr
 }
@@ -94,21 +94,16 @@ func newCollector(pass *analysis.Pass, cfg *config, in *inspector.Inspector) *co
 var indexTypes = []ast.Node{
 	(*ast.FuncDecl)(nil),
 	(*ast.AssignStmt)(nil),
-	(*ast.ValueSpec)(nil),
-	(*ast.IncDecStmt)(nil),
-	(*ast.UnaryExpr)(nil),
 	(*ast.CallExpr)(nil),
 }
 
-// index returns the declarations and variable writes of the package,
-// recording them on first use.
+// index returns the packageIndex of the package, recording it on first
+// use.
 func (c *collector) index() *packageIndex {
 	if c.idx != nil {
 		return c.idx
 	}
 	c.idx = &packageIndex{
-		decls:       make(map[*types.Func]*ast.FuncDecl),
-		values:      make(map[*types.Var][]ast.Expr),
 		retryCounts: make(map[*types.Var][]ast.Expr),
 		retryMaxes:  make(map[*types.Var][]ast.Expr),
 		params:      make(map[*types.Var]param),
@@ -120,7 +115,6 @@ func (c *collector) index() *packageIndex {
 		switch n := n.(type) {
 		case *ast.FuncDecl:
 			if fn, ok := info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
-				ix.decls[fn] = n
 				ps := fn.Signature().Params()
 				for i := range ps.Len() {
 					ix.params[ps.At(i)] = param{fn, i}
@@ -128,39 +122,6 @@ func (c *collector) index() *packageIndex {
 			}
 		case *ast.AssignStmt:
 			c.indexRetryMax(ix, n)
-			for i, lhs := range n.Lhs {
-				v := c.varOf(lhs)
-				if v == nil {
-					continue
-				}
-				var val ast.Expr
-				if len(n.Lhs) == len(n.Rhs) && (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) {
-					val = n.Rhs[i]
-				}
-				ix.values[v] = append(ix.values[v], val)
-			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				v, _ := info.Defs[name].(*types.Var)
-				if v == nil {
-					continue
-				}
-				if len(n.Values) == len(n.Names) {
-					ix.values[v] = append(ix.values[v], n.Values[i])
-				} else if len(n.Values) > 0 {
-					ix.values[v] = append(ix.values[v], nil)
-				}
-			}
-		case *ast.IncDecStmt:
-			if v := c.varOf(n.X); v != nil {
-				ix.values[v] = append(ix.values[v], nil)
-			}
-		case *ast.UnaryExpr:
-			if n.Op == token.AND {
-				if v := c.varOf(n.X); v != nil {
-					ix.values[v] = append(ix.values[v], nil)
-				}
-			}
 		case *ast.CallExpr:
 			fn := httpreq.Callee(info, n)
 			if fn != nil && fn.Pkg() == c.pass.Pkg {
@@ -178,6 +139,15 @@ func (c *collector) index() *packageIndex {
 	return ix
 }
 
+// decl returns the declaration of fn, a function or method declared in the
+// package with a body, or nil.
+func (c *collector) decl(fn *types.Func) *ast.FuncDecl {
+	if f := c.funcs.Of(fn); f != nil && f.Obj == fn {
+		return f.Decl
+	}
+	return nil
+}
+
 // varOf returns the variable or struct field that e names, or nil
 // (code.VarOf).
 func (c *collector) varOf(e ast.Expr) *types.Var {
@@ -187,11 +157,11 @@ func (c *collector) varOf(e ast.Expr) *types.Var {
 // value returns the only value ever assigned to v in the package, or nil
 // when there is none, more than one, or an unknown write.
 func (c *collector) value(v *types.Var) ast.Expr {
-	vals := c.index().values[v]
-	if len(vals) != 1 {
+	ws := c.funcs.Writes(v)
+	if len(ws) != 1 {
 		return nil
 	}
-	return vals[0]
+	return ws[0].Value()
 }
 
 // findRegions finds the regions of the package.
@@ -315,7 +285,7 @@ func (c *collector) paramIndex(decl *ast.FuncDecl, e ast.Expr) int {
 	for i := 0; i < sig.Params().Len(); i++ {
 		if sig.Params().At(i) == v {
 			// A parameter assigned in the function may hold anything.
-			if len(c.index().values[v]) > 0 {
+			if len(c.funcs.Writes(v)) > 0 {
 				return -1
 			}
 			return i

@@ -48,7 +48,7 @@ func (c *collector) iterator(x ast.Expr) (*types.Func, *IteratorFact) {
 	}
 	f, ok := c.iterators[fn]
 	if !ok {
-		if decl := c.index().decls[fn]; decl != nil {
+		if decl := c.decl(fn); decl != nil {
 			f = c.isIterator(decl)
 		} else if fn.Pkg() != c.pass.Pkg {
 			if fact := new(IteratorFact); c.pass.ImportObjectFact(fn, fact) {

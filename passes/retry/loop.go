@@ -907,7 +907,7 @@ func (c *collector) countingCall(call *ast.CallExpr, arg ast.Node, depth int) (o
 // parameter that receives the argument arg of call is an integer that its
 // body uses, only to count. A variadic parameter never is.
 func (c *collector) countingParam(fn *types.Func, call *ast.CallExpr, arg ast.Node, depth int) bool {
-	decl := c.index().decls[fn]
+	decl := c.decl(fn)
 	sig, _ := fn.Type().(*types.Signature)
 	if decl == nil || sig == nil || call.Ellipsis.IsValid() {
 		return false

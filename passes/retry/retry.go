@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/transportvet/transportvet/internal/analysisdoc"
+	"github.com/transportvet/transportvet/internal/index"
 	"github.com/transportvet/transportvet/internal/report"
 	"github.com/transportvet/transportvet/internal/required"
 )
@@ -38,7 +39,7 @@ func newAnalyzer() *analysis.Analyzer {
 		Doc:        analysisdoc.MustExtract(doc, "retry"),
 		URL:        "https://github.com/transportvet/transportvet/blob/main/docs/retry.md",
 		Run:        cfg.run,
-		Requires:   []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer},
+		Requires:   []*analysis.Analyzer{inspect.Analyzer, index.Analyzer, ctrlflow.Analyzer},
 		ResultType: reflect.TypeFor[*Result](),
 		FactTypes:  []analysis.Fact{new(HelperFact), new(IteratorFact)},
 	}
@@ -228,6 +229,7 @@ func (f *HelperFact) String() string { return fmt.Sprintf("retries parameter %d"
 
 func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	c := newCollector(pass, cfg, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+	c.funcs = pass.ResultOf[index.Analyzer].(*index.Index)
 	c.cfgs = required.Result[*ctrlflow.CFGs](pass)
 	// Find the regions, learn which functions are retry helpers, and
 	// again until no new helper appears (helpers calling helpers).
