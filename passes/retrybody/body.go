@@ -3,6 +3,7 @@ package retrybody
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -10,6 +11,7 @@ import (
 	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/fixtext"
 	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/internal/index"
 	"github.com/transportvet/transportvet/passes/retry"
 )
 
@@ -120,11 +122,16 @@ func (c *checker) checkReusedReader(reg *retry.Region, body ast.Expr) {
 // builtBy returns the http.NewRequest* call that is the only assignment of
 // v in the package, and its body argument, or nil.
 func (c *checker) builtBy(v *types.Var) (*ast.CallExpr, ast.Expr) {
-	as := c.assigns[v]
-	if len(as) != 1 || as[0] == nil {
+	var writes []index.Write
+	for _, w := range c.funcs.Writes(v) {
+		if _, ok := ast.Unparen(w.Lhs()).(*ast.Ident); ok {
+			writes = append(writes, w)
+		}
+	}
+	if len(writes) != 1 {
 		return nil, nil
 	}
-	call, ok := ast.Unparen(as[0]).(*ast.CallExpr)
+	call, ok := ast.Unparen(assigned(writes[0])).(*ast.CallExpr)
 	if !ok {
 		return nil, nil
 	}
@@ -133,6 +140,23 @@ func (c *checker) builtBy(v *types.Var) (*ast.CallExpr, ast.Expr) {
 		return nil, nil
 	}
 	return call, httpreq.Arg(call, ctor.Body)
+}
+
+// assigned returns the value that w assigns to its variable when it is
+// known (index.Write.Value), or the call whose first result the first
+// variable of a tuple gets (req, err := http.NewRequest(...)); else nil.
+func assigned(w index.Write) ast.Expr {
+	switch n := w.Node.(type) {
+	case *ast.AssignStmt:
+		if len(n.Rhs) == 1 && w.Index == 0 && (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) {
+			return n.Rhs[0]
+		}
+	case *ast.ValueSpec:
+		if len(n.Values) == 1 && w.Index == 0 {
+			return n.Values[0]
+		}
+	}
+	return w.Value()
 }
 
 // isNoBody reports whether e is nil or http.NoBody.

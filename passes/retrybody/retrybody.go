@@ -13,6 +13,7 @@ import (
 	"github.com/transportvet/transportvet/internal/analysisdoc"
 	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/internal/index"
 	"github.com/transportvet/transportvet/internal/report"
 	"github.com/transportvet/transportvet/internal/required"
 	"github.com/transportvet/transportvet/passes/reqbuild"
@@ -28,7 +29,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       analysisdoc.MustExtract(doc, "retrybody"),
 	URL:       "https://github.com/transportvet/transportvet/blob/main/docs/retrybody.md",
 	Run:       run,
-	Requires:  []*analysis.Analyzer{ctrlflow.Analyzer, retry.Analyzer, reqbuild.Analyzer},
+	Requires:  []*analysis.Analyzer{index.Analyzer, ctrlflow.Analyzer, retry.Analyzer, reqbuild.Analyzer},
 	FactTypes: []analysis.Fact{new(ReadsResponseFact)},
 }
 
@@ -50,10 +51,10 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	c := &checker{
-		pass:    pass,
-		assigns: make(map[*types.Var][]ast.Expr),
-		decls:   make(map[*types.Func]*ast.FuncDecl),
-		reads:   make(map[readKey]bool),
+		pass:  pass,
+		funcs: pass.ResultOf[index.Analyzer].(*index.Index),
+		decls: make(map[*types.Func]*ast.FuncDecl),
+		reads: make(map[readKey]bool),
 	}
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
@@ -69,7 +70,6 @@ func run(pass *analysis.Pass) (any, error) {
 	if regions == nil || len(regions.Regions) == 0 {
 		return nil, nil
 	}
-	c.index()
 	c.cfgs = required.Result[*ctrlflow.CFGs](pass)
 	c.builders = required.Result[*reqbuild.Result](pass)
 	c.r = report.New(pass)
@@ -94,10 +94,8 @@ type checker struct {
 	// builders are the request builders the package declares or calls.
 	builders *reqbuild.Result
 	r        *report.Reporter
-	// assigns maps each local variable to the values assigned to it; nil
-	// stands for a write whose value is unknown (a tuple element other than
-	// a call's, an increment, an address taken).
-	assigns map[*types.Var][]ast.Expr
+	// funcs indexes the package: its functions and its writes.
+	funcs *index.Index
 	// decls maps the functions of the package to their declarations.
 	decls map[*types.Func]*ast.FuncDecl
 	// reads caches readsOnly's answers.
@@ -125,60 +123,6 @@ func (c *checker) exportReaders() {
 		if len(params) > 0 {
 			c.pass.ExportObjectFact(fn, &ReadsResponseFact{Params: params})
 		}
-	}
-}
-
-func (c *checker) index() {
-	info := c.pass.TypesInfo
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				for i, lhs := range n.Lhs {
-					v := code.IdentVar(info, lhs)
-					if v == nil {
-						continue
-					}
-					var val ast.Expr
-					switch {
-					case len(n.Lhs) == len(n.Rhs):
-						val = n.Rhs[i]
-					case len(n.Rhs) == 1 && i == 0:
-						val = n.Rhs[0] // req, err := http.NewRequest(...)
-					}
-					if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
-						val = nil
-					}
-					c.assigns[v] = append(c.assigns[v], val)
-				}
-			case *ast.ValueSpec:
-				for i, name := range n.Names {
-					v := code.IdentVar(info, name)
-					if v == nil || len(n.Values) == 0 {
-						continue
-					}
-					var val ast.Expr
-					switch {
-					case len(n.Names) == len(n.Values):
-						val = n.Values[i]
-					case len(n.Values) == 1 && i == 0:
-						val = n.Values[0]
-					}
-					c.assigns[v] = append(c.assigns[v], val)
-				}
-			case *ast.IncDecStmt:
-				if v := code.IdentVar(info, n.X); v != nil {
-					c.assigns[v] = append(c.assigns[v], nil)
-				}
-			case *ast.UnaryExpr:
-				if n.Op == token.AND {
-					if v := code.IdentVar(info, n.X); v != nil {
-						c.assigns[v] = append(c.assigns[v], nil)
-					}
-				}
-			}
-			return true
-		})
 	}
 }
 
