@@ -183,17 +183,11 @@ func Implies(info *types.Info, cond ast.Expr, truth bool, v, other *types.Var) N
 	case *ast.BinaryExpr:
 		switch e.Op {
 		case token.EQL, token.NEQ:
-			// An identifier in a comparison is a use, never a definition,
-			// so IdentVar gives the variable it uses.
-			x, op, ok := code.NilCompare(info, e)
-			if !ok {
+			w, nonNil, ok := code.NilTest(info, e)
+			if !ok || (w != v && w != other) {
 				return Unknown
 			}
-			w := code.IdentVar(info, x)
-			if w == nil || (w != v && w != other) {
-				return Unknown
-			}
-			isNil := (op == token.EQL) == truth // w == nil holds
+			isNil := nonNil != truth // w == nil holds
 			if (w == v) == isNil {
 				return Nil
 			}

@@ -251,8 +251,8 @@ func nilOrTimeout(info *types.Info, cond ast.Expr, truth bool, err *types.Var) b
 			if e.Op != token.EQL && e.Op != token.NEQ {
 				return false
 			}
-			if x, op, ok := code.NilCompare(info, e); ok {
-				return code.IdentVar(info, x) == err && (op == token.EQL) == truth
+			if v, nonNil, ok := code.NilTest(info, e); ok {
+				return v == err && nonNil != truth
 			}
 			if (e.Op == token.EQL) != truth {
 				return false

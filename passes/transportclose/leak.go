@@ -812,11 +812,11 @@ find:
 		if len(rest) != 1 || len(def.Succs) != 2 {
 			return nil, false
 		}
-		op, ok := errCheck(info, rest[0], c.err)
+		nonNil, ok := errCheck(info, rest[0], c.err)
 		if !ok {
 			return nil, false
 		}
-		if op == token.NEQ {
+		if nonNil {
 			start = def.Succs[1:]
 		} else {
 			start = def.Succs[:1]
@@ -865,19 +865,17 @@ find:
 }
 
 // errCheck reports whether n is `err != nil` or `err == nil` (either way
-// round) for the variable err, and which. It is code.NilCompare of err,
-// not code.ErrCheck: err may have kept another type than error when
-// redeclared by :=. A parenthesized comparison is not taken.
-func errCheck(info *types.Info, n ast.Node, err *types.Var) (token.Token, bool) {
+// round) for the variable err, and whether it is the former. It is
+// code.NilTest of err, not code.ErrCheck: err may have kept another type
+// than error when redeclared by :=. A parenthesized comparison is not
+// taken.
+func errCheck(info *types.Info, n ast.Node, err *types.Var) (nonNil, ok bool) {
 	b, ok := n.(*ast.BinaryExpr)
 	if !ok {
-		return 0, false
+		return false, false
 	}
-	x, op, ok := code.NilCompare(info, b)
-	if !ok || code.IdentVar(info, x) != err {
-		return 0, false
-	}
-	return op, true
+	v, nonNil, ok := code.NilTest(info, b)
+	return nonNil, ok && v == err
 }
 
 // fix returns the suggested fix for c: a deferred release right after the
@@ -900,7 +898,7 @@ func (l *leaks) fix(c *creation) (analysis.SuggestedFix, bool) {
 			// may be nil, and a deferred Close would panic.
 			return analysis.SuggestedFix{}, false
 		}
-		if op, ok := errCheck(l.pass.TypesInfo, ifs.Cond, c.err); !ok || op != token.NEQ {
+		if nonNil, ok := errCheck(l.pass.TypesInfo, ifs.Cond, c.err); !ok || !nonNil {
 			return analysis.SuggestedFix{}, false
 		}
 		after = ifs
