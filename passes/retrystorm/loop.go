@@ -73,11 +73,8 @@ func (c *checker) immediateRetry(reg *retry.Region) *ast.CallExpr {
 				return nil
 			}
 			skip := func(x *cfg.Block, k int) bool {
-				if len(x.Nodes) == 0 {
-					return false
-				}
-				cond, ok := x.Nodes[len(x.Nodes)-1].(ast.Expr)
-				return ok && conds[cond] && len(x.Succs) == 2 && nilOrTimeout(info, cond, k == 0, failed)
+				cond := flow.Cond(x)
+				return cond != nil && conds[cond] && nilOrTimeout(info, cond, k == 0, failed)
 			}
 			if c.waitFree(b, i, reg.Node, head, skip) && !c.waitBefore(b, i, head, reg.Node) {
 				return reg.Attempt

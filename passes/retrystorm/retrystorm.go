@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/transportvet/transportvet/internal/analysisdoc"
+	"github.com/transportvet/transportvet/internal/flow"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/imports"
 	"github.com/transportvet/transportvet/internal/report"
@@ -530,25 +531,12 @@ func (c *checker) alwaysWaits(g *cfg.CFG, sleepOnly bool) bool {
 	if !slices.ContainsFunc(g.Blocks, func(b *cfg.Block) bool { return b.Live && returns(b) }) {
 		return false
 	}
-	seen := make(map[*cfg.Block]bool)
-	var free func(b *cfg.Block) bool // a wait-free path from b returns
-	free = func(b *cfg.Block) bool {
-		if seen[b] {
-			return false
-		}
-		seen[b] = true
+	// Search for a wait-free path from the entry to a return.
+	free := flow.FindPath(g.Blocks[:1], struct{}{}, func(b *cfg.Block, s struct{}) (after struct{}, end, found bool) {
 		if c.blockWaits(b, 0, len(b.Nodes), sleepOnly) {
-			return false
+			return s, true, false
 		}
-		if returns(b) {
-			return true
-		}
-		for _, s := range b.Succs {
-			if free(s) {
-				return true
-			}
-		}
-		return false
-	}
-	return !free(g.Blocks[0])
+		return s, returns(b), returns(b)
+	})
+	return free == nil
 }

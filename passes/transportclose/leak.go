@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/transportvet/transportvet/internal/code"
+	"github.com/transportvet/transportvet/internal/flow"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/imports"
 	"github.com/transportvet/transportvet/internal/report"
@@ -790,20 +791,11 @@ func leakPath(info *types.Info, g *cfg.CFG, c *creation, releases, opens []token
 		}
 		return false, used
 	}
-	var def *cfg.Block
-	var rest []ast.Node
-find:
-	for _, b := range g.Blocks {
-		for i, n := range b.Nodes {
-			if n == c.stmt {
-				def, rest = b, b.Nodes[i+1:]
-				break find
-			}
-		}
-	}
+	def, i := flow.Find(g, c.stmt)
 	if def == nil || !def.Live {
 		return nil, false
 	}
+	rest := def.Nodes[i+1:]
 	start := def.Succs
 	if c.err != nil {
 		// conn, err := grpc.NewClient(...) must be followed by
@@ -833,35 +825,22 @@ find:
 		}
 		return nil, true
 	}
-	type state struct {
-		b    *cfg.Block
-		used bool
-	}
-	seen := make(map[state]bool)
-	var search func(blocks []*cfg.Block, used bool) *ast.ReturnStmt
-	search = func(blocks []*cfg.Block, used bool) *ast.ReturnStmt {
-		for _, b := range blocks {
-			if seen[state{b, used}] {
-				continue
-			}
-			seen[state{b, used}] = true
-			released, after := walk(b.Nodes, used)
-			if released {
-				continue
-			}
-			if ret := b.Return(); ret != nil {
-				if after {
-					return ret
-				}
-				continue
-			}
-			if ret := search(b.Succs, after); ret != nil {
-				return ret
-			}
+	// A path ends where it releases the value or returns; it is a leak
+	// where it returns having used the value.
+	leak := flow.FindPath(start, used, func(b *cfg.Block, used bool) (after, end, found bool) {
+		released, after := walk(b.Nodes, used)
+		if released {
+			return after, true, false
 		}
-		return nil
+		if b.Return() != nil {
+			return after, true, after
+		}
+		return after, false, false
+	})
+	if leak == nil {
+		return nil, true
 	}
-	return search(start, used), true
+	return leak.Return(), true
 }
 
 // errCheck reports whether n is `err != nil` or `err == nil` (either way
