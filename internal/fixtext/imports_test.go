@@ -3,37 +3,20 @@ package fixtext
 import (
 	"go/ast"
 	"go/format"
-	"go/importer"
-	"go/parser"
 	"go/token"
-	"go/types"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/transportvet/transportvet/internal/tvtest"
 )
 
 // load type-checks src as package p and returns a pass over it, its file,
 // and the position of the first occurrence of mark in src.
 func load(t *testing.T, src, mark string) (*analysis.Pass, *ast.File, token.Pos) {
 	t.Helper()
-	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info := &types.Info{
-		Types:     make(map[ast.Expr]types.TypeAndValue),
-		Defs:      make(map[*ast.Ident]types.Object),
-		Uses:      make(map[*ast.Ident]types.Object),
-		Implicits: make(map[ast.Node]types.Object),
-		Scopes:    make(map[ast.Node]*types.Scope),
-	}
-	conf := types.Config{Importer: importer.Default()}
-	pkg, err := conf.Check("p", fset, []*ast.File{file}, info)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fset, file, pkg, info := tvtest.Check(t, src)
 	off := strings.Index(src, mark)
 	if off < 0 {
 		t.Fatalf("no %q in the source", mark)

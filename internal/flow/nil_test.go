@@ -2,13 +2,13 @@ package flow
 
 import (
 	"go/ast"
-	"go/parser"
-	"go/token"
 	"go/types"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/cfg"
+
+	"github.com/transportvet/transportvet/internal/tvtest"
 )
 
 // nilSrc holds functions with one call wait() each, whose comment says
@@ -121,19 +121,7 @@ func loopNil(n int) {
 `
 
 func TestNilAt(t *testing.T) {
-	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, "p.go", nilSrc, parser.ParseComments)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info := &types.Info{
-		Types: make(map[ast.Expr]types.TypeAndValue),
-		Defs:  make(map[*ast.Ident]types.Object),
-		Uses:  make(map[*ast.Ident]types.Object),
-	}
-	if _, err := new(types.Config).Check("p", fset, []*ast.File{file}, info); err != nil {
-		t.Fatal(err)
-	}
+	fset, file, _, info := tvtest.Check(t, nilSrc)
 	cmap := ast.NewCommentMap(fset, file, file.Comments)
 	n := 0
 	for _, d := range file.Decls {
