@@ -14,6 +14,7 @@ import (
 
 	"github.com/transportvet/transportvet/internal/analysisdoc"
 	"github.com/transportvet/transportvet/internal/code"
+	"github.com/transportvet/transportvet/internal/fixpoint"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/imports"
 	"github.com/transportvet/transportvet/internal/report"
@@ -74,8 +75,8 @@ func run(pass *analysis.Pass) (any, error) {
 	// Facts: iterate until no function gains one, so that calls between
 	// functions of this package are followed in any order.
 	var infos map[*ast.FuncDecl]*funcInfo
-	for changed := true; changed; {
-		changed = false
+	fixpoint.Rounds(0, func() bool {
+		changed := false
 		infos = make(map[*ast.FuncDecl]*funcInfo)
 		for _, fd := range decls {
 			fi := c.analyzeFunc(fd, cursors[fd])
@@ -84,7 +85,8 @@ func run(pass *analysis.Pass) (any, error) {
 				changed = true
 			}
 		}
-	}
+		return changed
+	})
 	// Export only what another package can call.
 	for fn, f := range c.sendFacts {
 		if fn.Exported() {
