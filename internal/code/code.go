@@ -93,22 +93,34 @@ func NilCompare(info *types.Info, e ast.Expr) (x ast.Expr, op token.Token, ok bo
 	return ast.Unparen(x), b.Op, true
 }
 
-// ErrCheck reports whether e is an error check: a NilCompare whose other
-// operand is an identifier (IdentVar) of a variable of the predeclared
-// error type (IsError), as in err != nil or nil == (err). It returns that
-// variable, and whether e is true exactly when the variable is not nil
-// (err != nil) rather than nil (err == nil). For a comparison of any
-// variable with nil, use NilCompare and IdentVar.
-func ErrCheck(info *types.Info, e ast.Expr) (v *types.Var, nonNil bool, ok bool) {
+// NilTest reports whether e is a nil test of a variable: a NilCompare
+// whose other operand is an identifier of a variable (IdentVar), of any
+// type, as in v != nil or nil == (v). It returns that variable, and
+// whether e is true exactly when the variable is not nil (v != nil) rather
+// than nil (v == nil). It is the one recognizer of such tests; ErrCheck
+// narrows it to variables of type error.
+func NilTest(info *types.Info, e ast.Expr) (v *types.Var, nonNil bool, ok bool) {
 	x, op, ok := NilCompare(info, e)
 	if !ok {
 		return nil, false, false
 	}
 	v = IdentVar(info, x)
-	if v == nil || !IsError(v.Type()) {
+	if v == nil {
 		return nil, false, false
 	}
 	return v, op == token.NEQ, true
+}
+
+// ErrCheck reports whether e is an error check: a NilTest of a variable of
+// the predeclared error type (IsError), as in err != nil or nil == (err).
+// It returns that variable, and whether e is true exactly when the
+// variable is not nil (err != nil) rather than nil (err == nil).
+func ErrCheck(info *types.Info, e ast.Expr) (v *types.Var, nonNil bool, ok bool) {
+	v, nonNil, ok = NilTest(info, e)
+	if !ok || !IsError(v.Type()) {
+		return nil, false, false
+	}
+	return v, nonNil, true
 }
 
 // Mentions reports whether n uses the variable v.

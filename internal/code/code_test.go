@@ -210,6 +210,37 @@ func TestErrCheck(t *testing.T) {
 	}
 }
 
+func TestNilTest(t *testing.T) {
+	info, f, g := parse(t)
+	type result struct {
+		v      string
+		nonNil bool
+		ok     bool
+	}
+	tests := map[int]result{
+		0:  {"err", true, true},
+		1:  {"err", false, true},
+		2:  {"err", false, true},
+		3:  {"err", true, true},
+		4:  {"t", false, true}, // any type
+		5:  {},                 // a field, not an identifier
+		6:  {"e", true, true},  // an interface like error
+		7:  {},                 // a package variable, not an identifier
+		8:  {},                 // not a comparison with nil
+		9:  {},                 // not a comparison
+		15: {},                 // an arithmetic expression
+	}
+	for i, want := range tests {
+		v, nonNil, ok := NilTest(info, f[i])
+		if got := (result{name(v), nonNil, ok}); got != want {
+			t.Errorf("NilTest(%s) = %v, want %v", types.ExprString(f[i]), got, want)
+		}
+	}
+	if _, _, ok := NilTest(info, g[0]); ok {
+		t.Errorf("NilTest(%s) with nil shadowed: ok", types.ExprString(g[0]))
+	}
+}
+
 func TestIsError(t *testing.T) {
 	if !IsError(types.Universe.Lookup("error").Type()) {
 		t.Error("IsError(error) = false")

@@ -1,6 +1,12 @@
 // Package fixtext holds what the checks' suggested fixes share to write
-// text that fits where it goes: the indentation of the line it joins, and
-// the scope in which the names it uses resolve.
+// text that fits where it goes: the indentation of the line it joins, the
+// scope in which the names it uses resolve, whether a new name is free
+// there, and the imports its names need (Importer, in the spirit of
+// x/tools' refactor.AddImport: reuse an import, else add one under a name
+// that clashes with nothing).
+//
+// Only text and names belong here: what a fix says and where it goes are
+// the pass's to decide.
 package fixtext
 
 import (

@@ -1,14 +1,19 @@
-// Package flow answers the questions that the retry-family analyzers ask
-// about paths through a function's control-flow graph
-// (golang.org/x/tools/go/cfg, as built by the ctrlflow analyzer): which
-// block holds a node, where a loop's iterations start and where its
-// continue jumps, whether a block leaves the loop, and what taking a
-// branch tells about whether a variable is nil.
+// Package flow owns the walks over a function's control-flow graph
+// (golang.org/x/tools/go/cfg, as built by the ctrlflow analyzer) that the
+// analyzers share: which block holds a node (Find, Locate, BlockOf), the
+// predecessors of each block (Preds), the condition a block branches on
+// (Cond, Conditions), where a loop's iterations start and where its
+// continue jumps, whether a block leaves the loop, a depth-first search
+// for a path (FindPath), what taking a branch tells about whether a
+// variable is nil (Branch, Implies), and the backward walk that proves a
+// variable nil at a node (NilAt).
 //
 // It holds no state: each function reads the CFG and the types it is
-// given, so that retrybody and retrystorm share one definition of these
-// answers. Predicates on a single expression (is it nil, which variable
-// does it name) live in internal/code.
+// given, so that the analyzers share one definition of these answers.
+// Predicates on a single expression (is it nil, which variable does it
+// name, is it an error check) live in internal/code; what a pass does
+// with a path (what counts as a release, a wait, a use) stays in the
+// pass, given to these walks as a function.
 package flow
 
 import (
@@ -53,6 +58,86 @@ func Locate(g *cfg.CFG, n ast.Node) (*cfg.Block, int) {
 	return nil, -1
 }
 
+// Find returns the block of g that holds n itself among its nodes, and
+// n's index there, or nil and -1. Unlike Locate it matches the node, not a
+// span, and also looks in dead blocks: it is for nodes that are statements
+// or conditions of the graph.
+func Find(g *cfg.CFG, n ast.Node) (*cfg.Block, int) {
+	for _, b := range g.Blocks {
+		for i, m := range b.Nodes {
+			if m == n {
+				return b, i
+			}
+		}
+	}
+	return nil, -1
+}
+
+// Preds returns the predecessors of each block of g, in the order of g's
+// blocks, counting only the edges from the blocks that from accepts (all
+// of them when from is nil).
+func Preds(g *cfg.CFG, from func(*cfg.Block) bool) map[*cfg.Block][]*cfg.Block {
+	preds := make(map[*cfg.Block][]*cfg.Block)
+	for _, b := range g.Blocks {
+		if from != nil && !from(b) {
+			continue
+		}
+		for _, s := range b.Succs {
+			preds[s] = append(preds[s], b)
+		}
+	}
+	return preds
+}
+
+// Cond returns the expression whose value b branches on, when b ends in an
+// expression and has two successors, the one taken when it is true first;
+// otherwise nil. Whether that expression is a condition of the source
+// (an if or for condition, not a case value of a switch with a tag) is
+// Conditions' to say.
+func Cond(b *cfg.Block) ast.Expr {
+	if len(b.Succs) != 2 || len(b.Nodes) == 0 || b.Succs[0] == b.Succs[1] {
+		return nil
+	}
+	e, _ := b.Nodes[len(b.Nodes)-1].(ast.Expr)
+	return e
+}
+
+// FindPath searches, depth first and in the order of successors, the paths
+// that start at the blocks start in state s, and returns the first block
+// at which step reports found, or nil. step is called once for each block
+// and state that a path reaches; it returns the state after the block, and
+// whether the path ends there (found or not). Since a block is visited at
+// most once in each state, the search ends, and a state must be
+// comparable.
+func FindPath[S comparable](start []*cfg.Block, s S, step func(b *cfg.Block, s S) (after S, end, found bool)) *cfg.Block {
+	type visit struct {
+		b *cfg.Block
+		s S
+	}
+	seen := make(map[visit]bool)
+	var search func(blocks []*cfg.Block, s S) *cfg.Block
+	search = func(blocks []*cfg.Block, s S) *cfg.Block {
+		for _, b := range blocks {
+			if seen[visit{b, s}] {
+				continue
+			}
+			seen[visit{b, s}] = true
+			after, end, found := step(b, s)
+			if found {
+				return b
+			}
+			if end {
+				continue
+			}
+			if f := search(b.Succs, after); f != nil {
+				return f
+			}
+		}
+		return nil
+	}
+	return search(start, s)
+}
+
 // LoopHead returns the block of g where each iteration of loop (a
 // *ast.ForStmt or *ast.RangeStmt) starts: the condition of a for loop
 // with one, the body of a for loop without, the head of a range loop. It
@@ -70,7 +155,7 @@ func LoopHead(g *cfg.CFG, loop ast.Node) *cfg.Block {
 	default:
 		return nil
 	}
-	return blockOf(g, kind, loop)
+	return BlockOf(g, kind, loop)
 }
 
 // ContinueTarget returns the block of g that a continue of loop jumps to
@@ -84,12 +169,14 @@ func ContinueTarget(g *cfg.CFG, loop ast.Node) (cont, head *cfg.Block) {
 	}
 	cont = head
 	if l, ok := loop.(*ast.ForStmt); ok && l.Post != nil {
-		cont = blockOf(g, cfg.KindForPost, loop)
+		cont = BlockOf(g, cfg.KindForPost, loop)
 	}
 	return cont, head
 }
 
-func blockOf(g *cfg.CFG, kind cfg.BlockKind, stmt ast.Node) *cfg.Block {
+// BlockOf returns the block of g of the given kind that stmt made (the
+// head of a loop, the block of a label), or nil.
+func BlockOf(g *cfg.CFG, kind cfg.BlockKind, stmt ast.Node) *cfg.Block {
 	for _, b := range g.Blocks {
 		if b.Kind == kind && b.Stmt == stmt {
 			return b
@@ -158,11 +245,11 @@ const (
 // b ends in one of conds (see Conditions) and has two successors; other is
 // as for Implies. It returns Unknown for a nil v and for any other block.
 func Branch(info *types.Info, conds map[ast.Expr]bool, b *cfg.Block, i int, v, other *types.Var) Nilness {
-	if v == nil || len(b.Succs) != 2 || len(b.Nodes) == 0 {
+	if v == nil {
 		return Unknown
 	}
-	cond, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr)
-	if !ok || !conds[cond] {
+	cond := Cond(b)
+	if cond == nil || !conds[cond] {
 		return Unknown
 	}
 	return Implies(info, cond, i == 0, v, other)
@@ -183,17 +270,11 @@ func Implies(info *types.Info, cond ast.Expr, truth bool, v, other *types.Var) N
 	case *ast.BinaryExpr:
 		switch e.Op {
 		case token.EQL, token.NEQ:
-			// An identifier in a comparison is a use, never a definition,
-			// so IdentVar gives the variable it uses.
-			x, op, ok := code.NilCompare(info, e)
-			if !ok {
+			w, nonNil, ok := code.NilTest(info, e)
+			if !ok || (w != v && w != other) {
 				return Unknown
 			}
-			w := code.IdentVar(info, x)
-			if w == nil || (w != v && w != other) {
-				return Unknown
-			}
-			isNil := (op == token.EQL) == truth // w == nil holds
+			isNil := nonNil != truth // w == nil holds
 			if (w == v) == isNil {
 				return Nil
 			}

@@ -11,6 +11,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/transportvet/transportvet/internal/fixtext"
 )
 
 // checkGRPC reports a use of a deprecated grpc-go identifier: curated
@@ -275,15 +277,15 @@ func (c *checker) insecureFix(cur inspector.Cursor, call *ast.CallExpr) *analysi
 	if file == nil {
 		return nil
 	}
-	im := c.newImporter(file, call.Pos())
-	insecureQ, ok := im.name(grpcPath+"/credentials/insecure", "insecure")
+	im := fixtext.NewImporter(c.pass, file, call.Pos())
+	insecureQ, ok := im.Qualifier(grpcPath+"/credentials/insecure", "insecure", "grpcinsecure")
 	if !ok {
 		return nil
 	}
 	text := grpcQ + "WithTransportCredentials(" + insecureQ + "NewCredentials())"
 	return &analysis.SuggestedFix{
 		Message:   "Replace grpc.WithInsecure() with grpc.WithTransportCredentials(insecure.NewCredentials())",
-		TextEdits: append([]analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(text)}}, im.edits...),
+		TextEdits: append([]analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(text)}}, im.Edits...),
 	}
 }
 
@@ -356,10 +358,10 @@ func (c *checker) contextDialerFix(cur inspector.Cursor, call *ast.CallExpr) *an
 	if file == nil {
 		return nil
 	}
-	im := c.newImporter(file, call.Pos())
-	ctxQ, ok1 := im.name("context", "context")
-	netQ, ok2 := im.name("net", "net")
-	timeQ, ok3 := im.name("time", "time")
+	im := fixtext.NewImporter(c.pass, file, call.Pos())
+	ctxQ, ok1 := im.Qualifier("context", "context")
+	netQ, ok2 := im.Qualifier("net", "net")
+	timeQ, ok3 := im.Qualifier("time", "time")
 	if !ok1 || !ok2 || !ok3 {
 		return nil
 	}
@@ -380,7 +382,7 @@ func (c *checker) contextDialerFix(cur inspector.Cursor, call *ast.CallExpr) *an
 		grpcQ, ctxQ, netQ, indent, indent, fn, timeQ, indent, indent, fn, indent)
 	return &analysis.SuggestedFix{
 		Message:   "Replace grpc.WithDialer with grpc.WithContextDialer",
-		TextEdits: append([]analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(text)}}, im.edits...),
+		TextEdits: append([]analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(text)}}, im.Edits...),
 	}
 }
 
@@ -464,9 +466,9 @@ func (c *checker) connectParamsFix(cur inspector.Cursor, call *ast.CallExpr, e *
 	if file == nil {
 		return nil
 	}
-	im := c.newImporter(file, call.Pos())
-	backoffQ, ok1 := im.name(grpcPath+"/backoff", "backoff")
-	timeQ, ok2 := im.name("time", "time")
+	im := fixtext.NewImporter(c.pass, file, call.Pos())
+	backoffQ, ok1 := im.Qualifier(grpcPath+"/backoff", "backoff", "grpcbackoff")
+	timeQ, ok2 := im.Qualifier("time", "time")
 	if !ok1 || !ok2 {
 		return nil
 	}
@@ -475,6 +477,6 @@ func (c *checker) connectParamsFix(cur inspector.Cursor, call *ast.CallExpr, e *
 		grpcQ, grpcQ, backoffQ, d, d, d, maxDelay, timeQ)
 	return &analysis.SuggestedFix{
 		Message:   "Replace grpc." + e.name + " with grpc.WithConnectParams",
-		TextEdits: append([]analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(text)}}, im.edits...),
+		TextEdits: append([]analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(text)}}, im.Edits...),
 	}
 }

@@ -797,16 +797,10 @@ type loopGraph struct {
 }
 
 func newLoopGraph(info *types.Info, g *cfg.CFG, loop ast.Node) *loopGraph {
-	lg := &loopGraph{g: g, loop: loop, preds: make(map[*cfg.Block][]*cfg.Block), conds: flow.Conditions(loop)}
+	lg := &loopGraph{g: g, loop: loop, conds: flow.Conditions(loop)}
 	done := doneBlocks(info, g, loop)
-	for _, b := range g.Blocks {
-		if !b.Live || flow.Leaves(b, loop) || done[b] {
-			continue // only the loop's blocks are walked back
-		}
-		for _, s := range b.Succs {
-			lg.preds[s] = append(lg.preds[s], b)
-		}
-	}
+	// Only the loop's blocks are walked back.
+	lg.preds = flow.Preds(g, func(b *cfg.Block) bool { return b.Live && !flow.Leaves(b, loop) && !done[b] })
 	for e := range switchTags(loop) {
 		lg.conds[e] = true
 	}
@@ -940,14 +934,10 @@ func (lg *loopGraph) reaching(to *cfg.Block) map[*cfg.Block]bool {
 
 // cond returns the condition that ends b when b branches two ways on it.
 func (lg *loopGraph) cond(b *cfg.Block) ast.Expr {
-	if len(b.Succs) != 2 || len(b.Nodes) == 0 || b.Succs[0] == b.Succs[1] {
-		return nil
+	if e := flow.Cond(b); e != nil && lg.conds[e] {
+		return e
 	}
-	e, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr)
-	if !ok || !lg.conds[e] {
-		return nil
-	}
-	return e
+	return nil
 }
 
 // A verdict is what decide found about an attempt.

@@ -42,12 +42,7 @@ func (c *collector) gotoLoop(cur inspector.Cursor, labeled *ast.LabeledStmt, fn 
 	if g == nil || c.receivesWork(body) != nil {
 		return nil
 	}
-	var head *cfg.Block
-	for _, b := range g.Blocks {
-		if b.Kind == cfg.KindLabel && b.Stmt == labeled {
-			head = b
-		}
-	}
+	head := flow.BlockOf(g, cfg.KindLabel, labeled)
 	if head == nil {
 		return nil
 	}

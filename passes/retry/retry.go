@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/transportvet/transportvet/internal/analysisdoc"
+	"github.com/transportvet/transportvet/internal/fixpoint"
 	"github.com/transportvet/transportvet/internal/index"
 	"github.com/transportvet/transportvet/internal/report"
 	"github.com/transportvet/transportvet/internal/required"
@@ -233,13 +234,11 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	c.cfgs = required.Result[*ctrlflow.CFGs](pass)
 	// Find the regions, learn which functions are retry helpers, and
 	// again until no new helper appears (helpers calling helpers).
-	for range 8 {
+	fixpoint.Rounds(8, func() bool {
 		c.regions = nil
 		c.findRegions()
-		if !c.learnHelpers() {
-			break
-		}
-	}
+		return c.learnHelpers()
+	})
 	for fn, arg := range c.helpers {
 		if fn.Exported() {
 			pass.ExportObjectFact(fn, &HelperFact{Arg: arg})

@@ -162,7 +162,7 @@ func assigned(w index.Write) ast.Expr {
 // isNoBody reports whether e is nil or http.NoBody.
 func (c *checker) isNoBody(e ast.Expr) bool {
 	info := c.pass.TypesInfo
-	if tv, ok := info.Types[e]; ok && tv.IsNil() {
+	if code.IsNil(info, e) {
 		return true
 	}
 	obj := code.UsedObject(info, e)

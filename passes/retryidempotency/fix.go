@@ -199,7 +199,7 @@ func (c *checker) chooseKey(fi *funcInfo, op operation, reg *retry.Region, ancho
 		if i > 1 {
 			name += strconv.Itoa(i)
 		}
-		if !taken[name] && c.free(name, anchor.Pos(), sendStmt.Pos()) {
+		if !taken[name] && fixtext.Free(c.pass.Pkg, name, anchor.Pos(), sendStmt.Pos()) {
 			return keyChoice{name: name, ok: true}
 		}
 	}
@@ -349,116 +349,22 @@ func (c *checker) lookup(pos token.Pos, name string) types.Object {
 	return obj
 }
 
-// free reports whether name is declared in no scope enclosing any of the
-// positions (at any point in those scopes, so that a new declaration
-// neither clashes nor is shadowed).
-func (c *checker) free(name string, positions ...token.Pos) bool {
-	for _, pos := range positions {
-		if !pos.IsValid() {
-			continue
-		}
-		scope := c.pass.Pkg.Scope().Innermost(pos)
-		if scope == nil {
-			return false
-		}
-		if _, obj := scope.LookupParent(name, token.NoPos); obj != nil {
-			return false
-		}
-		// Names declared in scopes nested inside: a later declaration
-		// in the same function would shadow ours.
-		if declaredInside(scope, name) {
-			return false
-		}
-	}
-	return true
-}
-
-func declaredInside(s *types.Scope, name string) bool {
-	for i := 0; i < s.NumChildren(); i++ {
-		ch := s.Child(i)
-		if ch.Lookup(name) != nil || declaredInside(ch, name) {
-			return true
-		}
-	}
-	return false
-}
-
-// randImport returns the name crypto/rand has in file, and the edit that
-// imports it when it is not imported yet, under "rand" or, if that name is
-// taken (math/rand, a variable), "crand" or "cryptorand".
+// randImport returns the name crypto/rand has in file where the fix uses
+// it (at positions), and the edit that imports it when it is not imported
+// yet, under "rand" or, if that name is taken (math/rand, a variable),
+// "crand" or "cryptorand" (fixtext.Importer). A dot import of crypto/rand
+// gets no fix: Text would need its own check for shadowing.
 func (c *checker) randImport(file *ast.File, positions ...token.Pos) (string, *analysis.TextEdit, bool) {
-	for _, spec := range file.Imports {
-		path, err := strconv.Unquote(spec.Path.Value)
-		if err != nil || path != "crypto/rand" {
-			continue
-		}
-		name := "rand"
-		if spec.Name != nil {
-			name = spec.Name.Name
-		}
-		if name == "_" || name == "." {
-			continue
-		}
-		return name, nil, true
+	im := fixtext.NewImporter(c.pass, file, positions...)
+	q, ok := im.Qualifier("crypto/rand", "rand", "crand", "cryptorand")
+	if !ok || q == "" {
+		return "", nil, false
 	}
-	taken := func(name string) bool {
-		for _, spec := range file.Imports {
-			path, _ := strconv.Unquote(spec.Path.Value)
-			local := path[strings.LastIndex(path, "/")+1:]
-			if spec.Name != nil {
-				local = spec.Name.Name
-			} else if pn, ok := c.pass.TypesInfo.Implicits[spec].(*types.PkgName); ok {
-				local = pn.Name()
-			}
-			if local == name {
-				return true
-			}
-		}
-		return c.pass.Pkg.Scope().Lookup(name) != nil || !c.free(name, positions...)
+	var edit *analysis.TextEdit
+	if len(im.Edits) > 0 {
+		edit = &im.Edits[0]
 	}
-	for _, name := range []string{"rand", "crand", "cryptorand"} {
-		if taken(name) {
-			continue
-		}
-		spec := `"crypto/rand"`
-		if name != "rand" {
-			spec = name + " " + spec
-		}
-		return name, importEdit(file, spec), true
-	}
-	return "", nil, false
-}
-
-// importEdit returns the edit that adds the import spec to file, in sorted
-// position within the first import group that holds standard packages.
-func importEdit(file *ast.File, spec string) *analysis.TextEdit {
-	for _, d := range file.Decls {
-		gd, ok := d.(*ast.GenDecl)
-		if !ok || gd.Tok != token.IMPORT {
-			continue
-		}
-		if !gd.Lparen.IsValid() {
-			// import "fmt": add a declaration after it.
-			return &analysis.TextEdit{Pos: gd.End(), End: gd.End(), NewText: []byte("\nimport " + spec)}
-		}
-		var after ast.Spec
-		for _, s := range gd.Specs {
-			is := s.(*ast.ImportSpec)
-			path, _ := strconv.Unquote(is.Path.Value)
-			if path < "crypto/rand" && !strings.Contains(path, ".") {
-				after = s
-			}
-		}
-		if after != nil {
-			return &analysis.TextEdit{Pos: after.End(), End: after.End(), NewText: []byte("\n\t" + spec)}
-		}
-		if len(gd.Specs) > 0 {
-			first := gd.Specs[0]
-			return &analysis.TextEdit{Pos: first.Pos(), End: first.Pos(), NewText: []byte(spec + "\n\t")}
-		}
-		return &analysis.TextEdit{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t" + spec + "\n")}
-	}
-	return &analysis.TextEdit{Pos: file.Name.End(), End: file.Name.End(), NewText: []byte("\n\nimport " + spec)}
+	return strings.TrimSuffix(q, "."), edit, true
 }
 
 // indent returns the white space that starts the line of pos, when only

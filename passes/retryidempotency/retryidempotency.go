@@ -13,6 +13,7 @@ import (
 
 	"github.com/transportvet/transportvet/internal/analysisdoc"
 	"github.com/transportvet/transportvet/internal/code"
+	"github.com/transportvet/transportvet/internal/fixpoint"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/imports"
 	"github.com/transportvet/transportvet/internal/index"
@@ -61,31 +62,17 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	x := pass.ResultOf[index.Analyzer].(*index.Index)
 	// Facts: a function's facts follow from its body and the facts of the
-	// functions it calls. Each function is analyzed once, in source order,
-	// then again whenever a function it calls has gained a fact since,
-	// until none does: a worklist that reaches the fixed point of
-	// re-analyzing every function until nothing changes, in the same
-	// order, without the rounds over functions that nothing changed for.
+	// functions it calls. Each function is analyzed in source order, and
+	// again whenever a function it calls has gained a fact since: the
+	// fixed point of re-analyzing every function until nothing changes,
+	// in the same order, without the rounds over functions that nothing
+	// changed for.
 	infos := make(map[*ast.FuncDecl]*funcInfo)
-	dirty := make(map[*index.Func]bool, len(x.Funcs()))
-	for _, f := range x.Funcs() {
-		dirty[f] = true
-	}
-	for len(dirty) > 0 {
-		for _, f := range x.Funcs() {
-			if !dirty[f] {
-				continue
-			}
-			delete(dirty, f)
-			fi := c.analyzeFunc(f)
-			infos[f.Decl] = fi
-			if c.learn(f, fi) {
-				for _, caller := range x.Callers(f.Obj) {
-					dirty[caller] = true
-				}
-			}
-		}
-	}
+	fixpoint.Sweeps(x.Funcs(), func(f *index.Func) []*index.Func { return x.Callers(f.Obj) }, func(f *index.Func) bool {
+		fi := c.analyzeFunc(f)
+		infos[f.Decl] = fi
+		return c.learn(f, fi)
+	})
 	// Export only what another package can call.
 	for fn, f := range c.sendFacts {
 		if fn.Exported() {

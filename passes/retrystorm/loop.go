@@ -73,11 +73,8 @@ func (c *checker) immediateRetry(reg *retry.Region) *ast.CallExpr {
 				return nil
 			}
 			skip := func(x *cfg.Block, k int) bool {
-				if len(x.Nodes) == 0 {
-					return false
-				}
-				cond, ok := x.Nodes[len(x.Nodes)-1].(ast.Expr)
-				return ok && conds[cond] && len(x.Succs) == 2 && nilOrTimeout(info, cond, k == 0, failed)
+				cond := flow.Cond(x)
+				return cond != nil && conds[cond] && nilOrTimeout(info, cond, k == 0, failed)
 			}
 			if c.waitFree(b, i, reg.Node, head, skip) && !c.waitBefore(b, i, head, reg.Node) {
 				return reg.Attempt
@@ -251,8 +248,8 @@ func nilOrTimeout(info *types.Info, cond ast.Expr, truth bool, err *types.Var) b
 			if e.Op != token.EQL && e.Op != token.NEQ {
 				return false
 			}
-			if x, op, ok := code.NilCompare(info, e); ok {
-				return code.IdentVar(info, x) == err && (op == token.EQL) == truth
+			if v, nonNil, ok := code.NilTest(info, e); ok {
+				return v == err && nonNil != truth
 			}
 			if (e.Op == token.EQL) != truth {
 				return false

@@ -15,6 +15,8 @@ import (
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/transportvet/transportvet/internal/analysisdoc"
+	"github.com/transportvet/transportvet/internal/fixpoint"
+	"github.com/transportvet/transportvet/internal/flow"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/imports"
 	"github.com/transportvet/transportvet/internal/index"
@@ -155,47 +157,36 @@ func (c *checker) index() {
 func (c *checker) summarize() {
 	callers := make(map[*types.Func][]*types.Func)
 	var network, work []*types.Func
-	queued := make(map[*types.Func]bool)
 	for fn := range c.decls {
 		c.summary[fn] = new(funcFact)
 		net, wait := c.scanBody(c.funcs.Of(fn), callers)
 		if net {
-			c.summary[fn].Network = true
 			network = append(network, fn)
 		}
 		if wait {
 			work = append(work, fn)
-			queued[fn] = true
 		}
 	}
-	for len(network) > 0 {
-		fn := network[len(network)-1]
-		network = network[:len(network)-1]
-		for _, caller := range callers[fn] {
-			if s := c.summary[caller]; !s.Network {
-				s.Network = true
-				network = append(network, caller)
-			}
+	callersOf := func(fn *types.Func) []*types.Func { return callers[fn] }
+	fixpoint.Worklist(network, callersOf, func(fn *types.Func) bool {
+		s := c.summary[fn]
+		if s.Network {
+			return false
 		}
-	}
-	for len(work) > 0 {
-		fn := work[len(work)-1]
-		work = work[:len(work)-1]
-		queued[fn] = false
+		s.Network = true
+		return true
+	})
+	fixpoint.Worklist(work, callersOf, func(fn *types.Func) bool {
 		decl := c.decls[fn].Node().(*ast.FuncDecl)
 		g := c.cfgs.FuncDecl(decl)
 		s := c.summary[fn]
 		mayWait, sleeps := c.hasWait(decl.Body), g != nil && c.alwaysWaits(g, true)
-		if mayWait != s.MayWait || sleeps != s.Sleeps {
-			s.MayWait, s.Sleeps = mayWait, sleeps
-			for _, caller := range callers[fn] {
-				if !queued[caller] {
-					work = append(work, caller)
-					queued[caller] = true
-				}
-			}
+		if mayWait == s.MayWait && sleeps == s.Sleeps {
+			return false
 		}
-	}
+		s.MayWait, s.Sleeps = mayWait, sleeps
+		return true
+	})
 	// Only exported functions and methods can be called from another
 	// package.
 	for fn, s := range c.summary {
@@ -534,25 +525,12 @@ func (c *checker) alwaysWaits(g *cfg.CFG, sleepOnly bool) bool {
 	if !slices.ContainsFunc(g.Blocks, func(b *cfg.Block) bool { return b.Live && returns(b) }) {
 		return false
 	}
-	seen := make(map[*cfg.Block]bool)
-	var free func(b *cfg.Block) bool // a wait-free path from b returns
-	free = func(b *cfg.Block) bool {
-		if seen[b] {
-			return false
-		}
-		seen[b] = true
+	// Search for a wait-free path from the entry to a return.
+	free := flow.FindPath(g.Blocks[:1], struct{}{}, func(b *cfg.Block, s struct{}) (after struct{}, end, found bool) {
 		if c.blockWaits(b, 0, len(b.Nodes), sleepOnly) {
-			return false
+			return s, true, false
 		}
-		if returns(b) {
-			return true
-		}
-		for _, s := range b.Succs {
-			if free(s) {
-				return true
-			}
-		}
-		return false
-	}
-	return !free(g.Blocks[0])
+		return s, returns(b), returns(b)
+	})
+	return free == nil
 }

@@ -53,22 +53,19 @@ func zeroValue(pkg *types.Package, info *types.Info, file *ast.File, pos token.P
 // pos.
 func typeString(pkg *types.Package, info *types.Info, file *ast.File, pos token.Pos, t types.Type) (string, bool) {
 	ok := true
-	scope := fixtext.Scope(pkg, pos)
 	qual := func(p *types.Package) string {
 		if p == pkg {
 			return ""
 		}
-		name := importName(info, file, p)
-		if name == "" || scope == nil {
+		pn := fixtext.ImportedName(info, file, p.Path())
+		if pn == nil || pn.Name() == "." {
 			ok = false
 			return p.Name()
 		}
-		if _, obj := scope.LookupParent(name, pos); obj == nil {
-			ok = false
-		} else if pn, isPkg := obj.(*types.PkgName); !isPkg || pn.Imported() != p {
+		if !fixtext.Denotes(pkg, pn, pos) {
 			ok = false
 		}
-		return name
+		return pn.Name()
 	}
 	s := types.TypeString(t, qual)
 	if !ok || !namable(pkg, t, map[types.Type]bool{}) {
@@ -139,26 +136,4 @@ func namable(pkg *types.Package, t types.Type, seen map[types.Type]bool) bool {
 		return true
 	}
 	return true
-}
-
-// importName returns the name by which file refers to package p, or "" if
-// file does not import it (or imports it with _ or .).
-func importName(info *types.Info, file *ast.File, p *types.Package) string {
-	for _, spec := range file.Imports {
-		var obj types.Object
-		if spec.Name != nil {
-			obj = info.Defs[spec.Name]
-		} else {
-			obj = info.Implicits[spec]
-		}
-		pn, ok := obj.(*types.PkgName)
-		if !ok || pn.Imported() != p {
-			continue
-		}
-		if pn.Name() == "_" || pn.Name() == "." {
-			return ""
-		}
-		return pn.Name()
-	}
-	return ""
 }

@@ -5,6 +5,7 @@ import (
 	"go/types"
 
 	"github.com/transportvet/transportvet/internal/code"
+	"github.com/transportvet/transportvet/internal/fixpoint"
 )
 
 // freshFact marks a function that returns a new closable value on every
@@ -45,15 +46,16 @@ func (l *leaks) freshFuncs(files []*ast.File) {
 	// Being fresh only grows as more functions are found fresh: repeat
 	// until nothing changes, so that the order of declarations does not
 	// matter.
-	for changed := true; changed; {
-		changed = false
+	fixpoint.Rounds(0, func() bool {
+		changed := false
 		for fn, fd := range decls {
 			if !l.fresh[fn] && l.returnsFresh(fd) {
 				l.fresh[fn] = true
 				changed = true
 			}
 		}
-	}
+		return changed
+	})
 	for fn := range l.fresh {
 		if fn.Exported() {
 			k, _ := l.freshResult(fn)

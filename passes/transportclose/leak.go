@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/transportvet/transportvet/internal/code"
+	"github.com/transportvet/transportvet/internal/flow"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/imports"
 	"github.com/transportvet/transportvet/internal/report"
@@ -790,20 +791,11 @@ func leakPath(info *types.Info, g *cfg.CFG, c *creation, releases, opens []token
 		}
 		return false, used
 	}
-	var def *cfg.Block
-	var rest []ast.Node
-find:
-	for _, b := range g.Blocks {
-		for i, n := range b.Nodes {
-			if n == c.stmt {
-				def, rest = b, b.Nodes[i+1:]
-				break find
-			}
-		}
-	}
+	def, i := flow.Find(g, c.stmt)
 	if def == nil || !def.Live {
 		return nil, false
 	}
+	rest := def.Nodes[i+1:]
 	start := def.Succs
 	if c.err != nil {
 		// conn, err := grpc.NewClient(...) must be followed by
@@ -812,11 +804,11 @@ find:
 		if len(rest) != 1 || len(def.Succs) != 2 {
 			return nil, false
 		}
-		op, ok := errCheck(info, rest[0], c.err)
+		nonNil, ok := errCheck(info, rest[0], c.err)
 		if !ok {
 			return nil, false
 		}
-		if op == token.NEQ {
+		if nonNil {
 			start = def.Succs[1:]
 		} else {
 			start = def.Succs[:1]
@@ -833,51 +825,36 @@ find:
 		}
 		return nil, true
 	}
-	type state struct {
-		b    *cfg.Block
-		used bool
-	}
-	seen := make(map[state]bool)
-	var search func(blocks []*cfg.Block, used bool) *ast.ReturnStmt
-	search = func(blocks []*cfg.Block, used bool) *ast.ReturnStmt {
-		for _, b := range blocks {
-			if seen[state{b, used}] {
-				continue
-			}
-			seen[state{b, used}] = true
-			released, after := walk(b.Nodes, used)
-			if released {
-				continue
-			}
-			if ret := b.Return(); ret != nil {
-				if after {
-					return ret
-				}
-				continue
-			}
-			if ret := search(b.Succs, after); ret != nil {
-				return ret
-			}
+	// A path ends where it releases the value or returns; it is a leak
+	// where it returns having used the value.
+	leak := flow.FindPath(start, used, func(b *cfg.Block, used bool) (after, end, found bool) {
+		released, after := walk(b.Nodes, used)
+		if released {
+			return after, true, false
 		}
-		return nil
+		if b.Return() != nil {
+			return after, true, after
+		}
+		return after, false, false
+	})
+	if leak == nil {
+		return nil, true
 	}
-	return search(start, used), true
+	return leak.Return(), true
 }
 
 // errCheck reports whether n is `err != nil` or `err == nil` (either way
-// round) for the variable err, and which. It is code.NilCompare of err,
-// not code.ErrCheck: err may have kept another type than error when
-// redeclared by :=. A parenthesized comparison is not taken.
-func errCheck(info *types.Info, n ast.Node, err *types.Var) (token.Token, bool) {
+// round) for the variable err, and whether it is the former. It is
+// code.NilTest of err, not code.ErrCheck: err may have kept another type
+// than error when redeclared by :=. A parenthesized comparison is not
+// taken.
+func errCheck(info *types.Info, n ast.Node, err *types.Var) (nonNil, ok bool) {
 	b, ok := n.(*ast.BinaryExpr)
 	if !ok {
-		return 0, false
+		return false, false
 	}
-	x, op, ok := code.NilCompare(info, b)
-	if !ok || code.IdentVar(info, x) != err {
-		return 0, false
-	}
-	return op, true
+	v, nonNil, ok := code.NilTest(info, b)
+	return nonNil, ok && v == err
 }
 
 // fix returns the suggested fix for c: a deferred release right after the
@@ -900,7 +877,7 @@ func (l *leaks) fix(c *creation) (analysis.SuggestedFix, bool) {
 			// may be nil, and a deferred Close would panic.
 			return analysis.SuggestedFix{}, false
 		}
-		if op, ok := errCheck(l.pass.TypesInfo, ifs.Cond, c.err); !ok || op != token.NEQ {
+		if nonNil, ok := errCheck(l.pass.TypesInfo, ifs.Cond, c.err); !ok || !nonNil {
 			return analysis.SuggestedFix{}, false
 		}
 		after = ifs
