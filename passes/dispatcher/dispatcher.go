@@ -117,7 +117,7 @@ type checker struct {
 func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	exportInlineFacts(pass)
 
-	depr, _ := pass.ResultOf[cfg.deprecated].(deprecated.Result)
+	depr := pass.ResultOf[cfg.deprecated].(deprecated.Result)
 	c := &checker{
 		pass:    pass,
 		cfg:     cfg,

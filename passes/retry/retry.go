@@ -16,7 +16,6 @@ import (
 
 	"github.com/transportvet/transportvet/internal/analysisdoc"
 	"github.com/transportvet/transportvet/internal/report"
-	"github.com/transportvet/transportvet/internal/required"
 )
 
 //go:embed doc.go
@@ -228,7 +227,7 @@ func (f *HelperFact) String() string { return fmt.Sprintf("retries parameter %d"
 
 func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	c := newCollector(pass, cfg, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
-	c.cfgs = required.Result[*ctrlflow.CFGs](pass)
+	c.cfgs = pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
 	// Find the regions, learn which functions are retry helpers, and
 	// again until no new helper appears (helpers calling helpers).
 	for range 8 {

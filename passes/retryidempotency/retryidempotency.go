@@ -17,7 +17,6 @@ import (
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/imports"
 	"github.com/transportvet/transportvet/internal/report"
-	"github.com/transportvet/transportvet/internal/required"
 	"github.com/transportvet/transportvet/passes/reqbuild"
 	"github.com/transportvet/transportvet/passes/retry"
 )
@@ -53,16 +52,13 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c := &checker{
 		pass:       pass,
-		regions:    regionsOf(pass),
-		builders:   required.Result[*reqbuild.Result](pass),
+		regions:    pass.ResultOf[retry.Analyzer].(*retry.Result),
+		builders:   pass.ResultOf[reqbuild.Analyzer].(*reqbuild.Result),
 		sendFacts:  make(map[*types.Func]*SendsFact),
 		paramFacts: make(map[*types.Func]*ParamSendsFact),
 		coreFacts:  make(map[*types.Func]*RetriesMethodFact),
 	}
-	in := required.Result[*inspector.Inspector](pass)
-	if in == nil {
-		return nil, nil
-	}
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	var decls []*ast.FuncDecl
 	cursors := make(map[*ast.FuncDecl]inspector.Cursor)
 	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
@@ -109,21 +105,6 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c.checkTargets(r)
 	return nil, nil
-}
-
-// regionsOf returns the retry regions from the pass's required retry
-// analyzer (found by its result type, so that a copy of retry.Analyzer,
-// as tests make to run despite type errors, works too).
-func regionsOf(pass *analysis.Pass) *retry.Result {
-	if res, ok := pass.ResultOf[retry.Analyzer].(*retry.Result); ok {
-		return res
-	}
-	for _, r := range pass.ResultOf {
-		if res, ok := r.(*retry.Result); ok {
-			return res
-		}
-	}
-	return &retry.Result{}
 }
 
 // learn derives the facts of fd from its sites; it reports whether a new
