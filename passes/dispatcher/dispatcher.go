@@ -115,6 +115,7 @@ type checker struct {
 }
 
 func (cfg *config) run(pass *analysis.Pass) (any, error) {
+	report.Directives(pass) // before any early return: see report.Directives
 	exportInlineFacts(pass)
 
 	depr := pass.ResultOf[cfg.deprecated].(deprecated.Result)

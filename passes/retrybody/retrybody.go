@@ -45,6 +45,7 @@ func (*ReadsResponseFact) AFact() {}
 func (f *ReadsResponseFact) String() string { return fmt.Sprintf("reads response %v", f.Params) }
 
 func run(pass *analysis.Pass) (any, error) {
+	report.Directives(pass) // before any early return: see report.Directives
 	if !httpreq.Relevant(pass.Pkg) {
 		return nil, nil
 	}

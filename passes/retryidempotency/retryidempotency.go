@@ -47,6 +47,7 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	report.Directives(pass) // before any early return: see report.Directives
 	if !httpreq.Relevant(pass.Pkg) {
 		return nil, nil
 	}

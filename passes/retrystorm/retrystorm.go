@@ -73,6 +73,7 @@ var relevant = []string{
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	report.Directives(pass) // before any early return: see report.Directives
 	if !imports.Any(pass.Pkg, relevant...) {
 		return nil, nil
 	}

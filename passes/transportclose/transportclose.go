@@ -94,6 +94,7 @@ func (l *typeList) Set(v string) error {
 }
 
 func (c *config) run(pass *analysis.Pass) (any, error) {
+	report.Directives(pass) // before any early return: see report.Directives
 	r := report.New(pass)
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	// Fakes, recorders and transports in tests live as long as a test:
