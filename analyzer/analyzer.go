@@ -1,5 +1,7 @@
 // Package analyzer is the transportvet suite: the list of its analyzers, as
-// run by cmd/transportvet and by the golangci-lint plugin.
+// run by cmd/transportvet, by gopls (gopls/suite) and by the golangci-lint
+// plugin (plugin/golangci, which this package does not import, so that the
+// other drivers do not link it).
 package analyzer
 
 import (

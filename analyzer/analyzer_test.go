@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -8,8 +9,10 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/transportvet/transportvet/internal/report"
+	"github.com/transportvet/transportvet/internal/tvtest"
 )
 
 // TestSuite checks what every analyzer of the suite promises its users: a
@@ -69,3 +72,51 @@ func TestAnalyzersFresh(t *testing.T) {
 		t.Fatal("Analyzers returns a shared slice")
 	}
 }
+
+// TestDirectives checks that every check reports the ignore directives that
+// silence nothing and are its to report (report.Directives) in a package
+// where it finds nothing to analyze: whether a bad directive is reported
+// depends on which checks run, not on what the package imports nor on how
+// far a check gets before it returns.
+func TestDirectives(t *testing.T) {
+	misspelled := map[string]string{
+		"dispatcher":       "dispatchr",
+		"retryidempotency": "retryidempotence",
+		"retrybody":        "retrybdy",
+		"retrystorm":       "retrystrom",
+		"transportclose":   "transportclos",
+	}
+	file := filepath.Join(tvtest.TestData(), "src", "directives", "none", "none.go")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	for _, a := range Checks() {
+		want := []string{
+			fmt.Sprintf("//transportvet:ignore %s: //transportvet:ignore directive has no reason: it silences nothing until it says why the finding does not apply, e.g. //transportvet:ignore %s REASON (%s)", a.Name, a.Name, a.Name),
+			fmt.Sprintf("//transportvet:ignore %s misspelled: unknown check %s in //transportvet:ignore: it silences nothing; did you mean %s? (%s)", misspelled[a.Name], misspelled[a.Name], a.Name, a.Name),
+		}
+		// The package has no // want comments: analysistest's complaints
+		// about unexpected diagnostics are what this test looks at itself.
+		results := analysistest.Run(new(ignoreErrors), tvtest.TestData(), a, "directives/none")
+		var got []string
+		for _, res := range results {
+			if res.Action.Err != nil {
+				t.Fatalf("%s: %v", a.Name, res.Action.Err)
+			}
+			for _, d := range res.Action.Diagnostics {
+				posn := res.Action.Package.Fset.Position(d.Pos)
+				got = append(got, strings.TrimSpace(lines[posn.Line-1])+": "+d.Message)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s reported\n\t%s\nwant\n\t%s", a.Name, strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+		}
+	}
+}
+
+// ignoreErrors is an analysistest.Testing that ignores what it is told.
+type ignoreErrors struct{}
+
+func (*ignoreErrors) Errorf(string, ...any) {}

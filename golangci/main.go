@@ -16,7 +16,7 @@ import (
 	"github.com/golangci/golangci-lint/v2/pkg/exitcodes"
 
 	// Registers the transportvet module plugin.
-	_ "github.com/transportvet/transportvet/analyzer"
+	_ "github.com/transportvet/transportvet/plugin/golangci"
 )
 
 // Set by build.sh with -ldflags -X, as goreleaser and "golangci-lint

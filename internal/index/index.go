@@ -34,9 +34,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Index](),
-	// It reads types only through lookups that tolerate their absence,
-	// and the checks that require it find it by identity, also when a
-	// test runs copies of them despite type errors (tvtest.DespiteErrors).
+	// It reads types only through lookups that tolerate their absence.
 	RunDespiteErrors: true,
 }
 

@@ -10,7 +10,12 @@
 //     there. A directive without a reason silences nothing and is itself
 //     reported by the check it names, as staticcheck does for //lint:ignore.
 //     A name that is not a check ("unknown check NAME") is reported by the
-//     check whose name is nearest to it, so once when all checks run.
+//     check whose name is nearest to it. Every check reports them through
+//     Directives, the first thing its Run does, so a bad directive is
+//     reported in every package that its check runs on, whatever the
+//     package imports and whichever other checks run: once for each check
+//     it names (or, for an unknown name, once) when all checks run, and not
+//     at all when those checks do not run. New reports nothing.
 //   - Every message ends with the check's name in parentheses, e.g.
 //     "grpc.Dial is deprecated: use grpc.NewClient (dispatcher)", so the check
 //     survives output formats that drop the analyzer name; but not under a
@@ -22,6 +27,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"iter"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -57,8 +63,9 @@ type lineKey struct {
 }
 
 // New returns a Reporter for pass. It indexes the pass's generated files and
-// the ignore directives that name this pass's analyzer, and reports those
-// directives that lack a reason.
+// the ignore directives that name this pass's analyzer and give a reason.
+// It reports nothing: the directives that silence nothing are Directives'
+// to report.
 func New(pass *analysis.Pass) *Reporter {
 	r := &Reporter{pass: pass, check: pass.Analyzer.Name}
 	for _, f := range pass.Files {
@@ -76,73 +83,131 @@ func New(pass *analysis.Pass) *Reporter {
 				r.generated = make(map[*token.File]bool)
 			}
 			r.generated[tf] = true
+		}
+	}
+	for d := range directives(pass) {
+		if !slices.Contains(d.names, r.check) || d.reason == "" {
 			continue
 		}
-		for _, cg := range f.Comments {
-			for _, c := range cg.List {
-				r.indexDirective(tf, f, c)
-			}
+		line := d.tf.Line(d.c.Pos())
+		if r.ignored == nil {
+			r.ignored = make(map[lineKey]bool)
+		}
+		r.ignored[lineKey{d.tf, line}] = true
+		// A directive alone on its line also covers the next line. A
+		// directive that trails code covers only its own line.
+		if r.alone(d.tf, d.f, d.c) {
+			r.ignored[lineKey{d.tf, line + 1}] = true
 		}
 	}
 	return r
 }
 
-// indexDirective records c if it is an ignore directive naming this check.
-func (r *Reporter) indexDirective(tf *token.File, f *ast.File, c *ast.Comment) {
-	if !strings.HasPrefix(c.Text, Directive) {
-		return
-	}
-	rest := strings.TrimPrefix(c.Text, Directive)
-	if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
-		return // e.g. //transportvet:ignorefoo
-	}
-	fields := strings.Fields(rest)
-	if len(fields) == 0 {
-		return
-	}
-	named := false
-	for _, name := range strings.Split(fields[0], ",") {
-		switch {
-		case !isName(name):
-			// Not a name at all, e.g. "//transportvet:ignore // TODO".
-		case name == r.check:
-			named = true
-		case !slices.Contains(Checks, name) && r.nearest(name) == r.check:
-			r.pass.Report(analysis.Diagnostic{
-				Pos:     c.Pos(),
-				End:     c.End(),
-				Message: r.Message(unknownCheck(name, r.check)),
+// Directives reports the ignore directives in pass's files that silence
+// nothing and that are pass's check to report: those that name it but give
+// no reason, and the names in them that are no check and whose nearest
+// check (by edit distance, without regard to case; the first of Checks on
+// a tie) is this one. It reports them in the order of pass.Files and of the
+// comments in each, for each directive its unknown names first.
+//
+// Every check calls it first thing in its Run, before it looks at what the
+// package imports, so that whether a directive is reported depends only on
+// which checks run on the package; TestDirectives in package analyzer holds
+// every check of the suite to that. The message ends with the check's name
+// as Message makes it.
+func Directives(pass *analysis.Pass) {
+	check := pass.Analyzer.Name
+	r := &Reporter{pass: pass, check: check}
+	for d := range directives(pass) {
+		for _, name := range d.names {
+			if name != check && !slices.Contains(Checks, name) && nearest(name, check) == check {
+				pass.Report(analysis.Diagnostic{
+					Pos:     d.c.Pos(),
+					End:     d.c.End(),
+					Message: r.Message(unknownCheck(name, check)),
+				})
+			}
+		}
+		if d.reason == "" && slices.Contains(d.names, check) {
+			pass.Report(analysis.Diagnostic{
+				Pos:     d.c.Pos(),
+				End:     d.c.End(),
+				Message: r.Message(fmt.Sprintf("%s directive has no reason: it silences nothing until it says why the finding does not apply, e.g. %s %s REASON", Directive, Directive, check)),
 			})
 		}
 	}
-	if !named {
-		return
-	}
-	if len(fields) < 2 {
-		r.pass.Report(analysis.Diagnostic{
-			Pos:     c.Pos(),
-			End:     c.End(),
-			Message: r.Message(fmt.Sprintf("%s directive has no reason: it silences nothing until it says why the finding does not apply, e.g. %s %s REASON", Directive, Directive, r.check)),
-		})
-		return
-	}
-	line := tf.Line(c.Pos())
-	if r.ignored == nil {
-		r.ignored = make(map[lineKey]bool)
-	}
-	r.ignored[lineKey{tf, line}] = true
-	// A directive alone on its line also covers the next line. A directive
-	// that trails code covers only its own line.
-	if r.alone(tf, f, c) {
-		r.ignored[lineKey{tf, line + 1}] = true
+}
+
+// A directive is an ignore directive: comment c of file f.
+type directive struct {
+	tf *token.File
+	f  *ast.File
+	c  *ast.Comment
+	// names are the words of its list of checks that could name a check
+	// (isName), known or not.
+	names []string
+	// reason is the rest of the directive after the list, or "".
+	reason string
+}
+
+// directives yields the ignore directives of pass's files, but not of
+// generated files (cgo's rewrites of hand-written files are not generated).
+// A comment that starts with Directive but not as a word of its own
+// (//transportvet:ignorefoo), or names nothing, is not a directive.
+func directives(pass *analysis.Pass) iter.Seq[directive] {
+	return func(yield func(directive) bool) {
+		for _, f := range pass.Files {
+			tf := pass.Fset.File(f.FileStart)
+			if tf == nil || !cgoProcessed(pass.Fset, f) && ast.IsGenerated(f) {
+				continue
+			}
+			for _, cg := range f.Comments {
+				for _, c := range cg.List {
+					d, ok := parseDirective(c.Text)
+					if !ok {
+						continue
+					}
+					d.tf, d.f, d.c = tf, f, c
+					if !yield(d) {
+						return
+					}
+				}
+			}
+		}
 	}
 }
 
+// parseDirective parses the text of a comment that may be an ignore
+// directive.
+func parseDirective(text string) (directive, bool) {
+	rest, ok := strings.CutPrefix(text, Directive)
+	if !ok || rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+		return directive{}, false // e.g. //transportvet:ignorefoo
+	}
+	fields := strings.Fields(rest)
+	if len(fields) == 0 {
+		return directive{}, false
+	}
+	var d directive
+	for _, name := range strings.Split(fields[0], ",") {
+		// Not a name at all, e.g. "//transportvet:ignore // TODO", is
+		// left out.
+		if isName(name) {
+			d.names = append(d.names, name)
+		}
+	}
+	if len(fields) > 1 {
+		d.reason = strings.Join(fields[1:], " ")
+	}
+	return d, true
+}
+
 // nearest returns the check whose name is nearest to name, by edit
-// distance without regard to case: this pass's check, or one of Checks.
-func (r *Reporter) nearest(name string) string {
+// distance without regard to case: the first at the least distance of
+// Checks and check (which a test analyzer, not one of Checks, may be).
+func nearest(name, check string) string {
 	best, bestDist := "", -1
-	for _, check := range slices.Concat(Checks, []string{r.check}) {
+	for _, check := range slices.Concat(Checks, []string{check}) {
 		if d := editDistance(strings.ToLower(name), strings.ToLower(check)); bestDist < 0 || d < bestDist {
 			best, bestDist = check, d
 		}

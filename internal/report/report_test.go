@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -29,6 +30,7 @@ var rtest = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	report.Directives(pass)
 	r := report.New(pass)
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -74,6 +76,18 @@ func TestReportWithoutReadFile(t *testing.T) {
 // diagnostics as "line: message".
 func diagnostics(t *testing.T, withReadFile bool) []string {
 	t.Helper()
+	pass, got := passOnA(t, withReadFile)
+	if _, err := run(pass); err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(*got)
+	return *got
+}
+
+// passOnA returns a hand-made Pass of rtest on report/a, and the
+// diagnostics it reports as "line: message".
+func passOnA(t *testing.T, withReadFile bool) (*analysis.Pass, *[]string) {
+	t.Helper()
 	dir := filepath.Join(tvtest.TestData(), "src", "report", "a")
 	fset := token.NewFileSet()
 	name := filepath.Join(dir, "a.go")
@@ -86,7 +100,7 @@ func diagnostics(t *testing.T, withReadFile bool) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
+	got := new([]string)
 	pass := &analysis.Pass{
 		Analyzer:  rtest,
 		Fset:      fset,
@@ -94,7 +108,7 @@ func diagnostics(t *testing.T, withReadFile bool) []string {
 		Pkg:       pkg,
 		TypesInfo: info,
 		Report: func(d analysis.Diagnostic) {
-			got = append(got, fset.Position(d.Pos).String()+": "+d.Message)
+			*got = append(*got, fset.Position(d.Pos).String()+": "+d.Message)
 		},
 	}
 	if withReadFile {
@@ -105,11 +119,51 @@ func diagnostics(t *testing.T, withReadFile bool) []string {
 			return os.ReadFile(filename)
 		}
 	}
-	if _, err := run(pass); err != nil {
-		t.Fatal(err)
+	return pass, got
+}
+
+// TestNewReportsNothing checks that New reports nothing, not even the
+// directives of report/a that silence nothing: Directives reports those,
+// the same ones each time, in the order of the file.
+func TestNewReportsNothing(t *testing.T) {
+	pass, got := passOnA(t, true)
+	report.New(pass)
+	report.New(pass)
+	if len(*got) != 0 {
+		t.Fatalf("New reported %v", *got)
 	}
-	slices.Sort(got)
-	return got
+	report.Directives(pass)
+	first := slices.Clone(*got)
+	*got = nil
+	report.Directives(pass)
+	if !slices.Equal(*got, first) {
+		t.Errorf("Directives reported\n%s\nthen\n%s", strings.Join(first, "\n"), strings.Join(*got, "\n"))
+	}
+	if !slices.IsSortedFunc(first, func(x, y string) int {
+		return diagLine(t, x) - diagLine(t, y)
+	}) {
+		t.Errorf("Directives reported out of file order:\n%s", strings.Join(first, "\n"))
+	}
+	n := 0
+	for _, d := range diagnostics(t, true) {
+		if strings.Contains(d, "//transportvet:ignore") {
+			n++
+		}
+	}
+	if len(first) != n || n == 0 {
+		t.Errorf("Directives reported %d diagnostics, rtest %d about directives:\n%s", len(first), n, strings.Join(first, "\n"))
+	}
+}
+
+// diagLine returns the line of a diagnostic written "file:line:col: message".
+func diagLine(t *testing.T, d string) int {
+	t.Helper()
+	parts := strings.SplitN(d, ":", 3)
+	line, err := strconv.Atoi(parts[1])
+	if err != nil {
+		t.Fatalf("%q: %v", d, err)
+	}
+	return line
 }
 
 // TestDriverNamesChecks checks that, once the driver says it names the

@@ -115,9 +115,10 @@ type checker struct {
 }
 
 func (cfg *config) run(pass *analysis.Pass) (any, error) {
+	report.Directives(pass) // before any early return: see report.Directives
 	exportInlineFacts(pass)
 
-	depr, _ := pass.ResultOf[cfg.deprecated].(deprecated.Result)
+	depr := pass.ResultOf[cfg.deprecated].(deprecated.Result)
 	c := &checker{
 		pass:    pass,
 		cfg:     cfg,

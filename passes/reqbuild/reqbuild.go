@@ -15,7 +15,6 @@ import (
 	"github.com/transportvet/transportvet/internal/analysisdoc"
 	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/httpreq"
-	"github.com/transportvet/transportvet/internal/required"
 )
 
 //go:embed doc.go
@@ -84,7 +83,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !httpreq.Relevant(pass.Pkg) {
 		return res, nil
 	}
-	in := required.Result[*inspector.Inspector](pass)
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	info := pass.TypesInfo
 	for n := range in.PreorderSeq((*ast.FuncDecl)(nil), (*ast.CallExpr)(nil)) {
 		switch n := n.(type) {

@@ -18,7 +18,6 @@ import (
 	"github.com/transportvet/transportvet/internal/fixpoint"
 	"github.com/transportvet/transportvet/internal/index"
 	"github.com/transportvet/transportvet/internal/report"
-	"github.com/transportvet/transportvet/internal/required"
 )
 
 //go:embed doc.go
@@ -231,7 +230,7 @@ func (f *HelperFact) String() string { return fmt.Sprintf("retries parameter %d"
 func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	c := newCollector(pass, cfg, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
 	c.funcs = pass.ResultOf[index.Analyzer].(*index.Index)
-	c.cfgs = required.Result[*ctrlflow.CFGs](pass)
+	c.cfgs = pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
 	// Find the regions, learn which functions are retry helpers, and
 	// again until no new helper appears (helpers calling helpers).
 	fixpoint.Rounds(8, func() bool {

@@ -15,7 +15,6 @@ import (
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/index"
 	"github.com/transportvet/transportvet/internal/report"
-	"github.com/transportvet/transportvet/internal/required"
 	"github.com/transportvet/transportvet/passes/reqbuild"
 	"github.com/transportvet/transportvet/passes/retry"
 )
@@ -47,6 +46,7 @@ func (*ReadsResponseFact) AFact() {}
 func (f *ReadsResponseFact) String() string { return fmt.Sprintf("reads response %v", f.Params) }
 
 func run(pass *analysis.Pass) (any, error) {
+	report.Directives(pass) // before any early return: see report.Directives
 	if !httpreq.Relevant(pass.Pkg) {
 		return nil, nil
 	}
@@ -66,16 +66,13 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	c.exportReaders()
-	regions := required.Result[*retry.Result](pass)
-	if regions == nil || len(regions.Regions) == 0 {
+	regions := pass.ResultOf[retry.Analyzer].(*retry.Result)
+	if len(regions.Regions) == 0 {
 		return nil, nil
 	}
-	c.cfgs = required.Result[*ctrlflow.CFGs](pass)
-	c.builders = required.Result[*reqbuild.Result](pass)
+	c.cfgs = pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
+	c.builders = pass.ResultOf[reqbuild.Analyzer].(*reqbuild.Result)
 	c.r = report.New(pass)
-	if c.cfgs == nil {
-		return nil, nil
-	}
 	for _, reg := range regions.Regions {
 		if reg.Body == nil || reg.Kind == retry.Client {
 			continue

@@ -3,8 +3,6 @@ package retrybody_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/transportvet/transportvet/internal/tvtest"
 	"github.com/transportvet/transportvet/passes/retrybody"
 )
@@ -22,10 +20,11 @@ func TestLeakedResponse(t *testing.T) {
 	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), retrybody.Analyzer, "retrybody/leak")
 }
 
-// TestFixesIdempotent runs the check on the fixed code (copies of the
-// .golden files): it compiles, and only the findings without a fix remain.
+// TestFixesIdempotent runs the check on the fixed code (the .golden files
+// of retrybody/body and retrybody/leak as packages): it compiles, offers no
+// fix again, and only the findings without a fix remain.
 func TestFixesIdempotent(t *testing.T) {
-	analysistest.Run(t, tvtest.TestData(), retrybody.Analyzer, "retrybody/bodyfixed", "retrybody/leakfixed")
+	tvtest.RunOnFixed(t, tvtest.TestData(), []string{"github.com", "retrybody"}, []string{"retrybody/body", "retrybody/leak"}, retrybody.Analyzer)
 }
 
 // TestTypeErrors runs a variant of the analyzer, and of the analyzers it

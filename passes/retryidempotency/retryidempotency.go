@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
@@ -18,7 +19,6 @@ import (
 	"github.com/transportvet/transportvet/internal/imports"
 	"github.com/transportvet/transportvet/internal/index"
 	"github.com/transportvet/transportvet/internal/report"
-	"github.com/transportvet/transportvet/internal/required"
 	"github.com/transportvet/transportvet/passes/reqbuild"
 	"github.com/transportvet/transportvet/passes/retry"
 )
@@ -49,13 +49,14 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	report.Directives(pass) // before any early return: see report.Directives
 	if !httpreq.Relevant(pass.Pkg) {
 		return nil, nil
 	}
 	c := &checker{
 		pass:       pass,
-		regions:    regionsOf(pass),
-		builders:   required.Result[*reqbuild.Result](pass),
+		regions:    pass.ResultOf[retry.Analyzer].(*retry.Result),
+		builders:   pass.ResultOf[reqbuild.Analyzer].(*reqbuild.Result),
 		sendFacts:  make(map[*types.Func]*SendsFact),
 		paramFacts: make(map[*types.Func]*ParamSendsFact),
 		coreFacts:  make(map[*types.Func]*RetriesMethodFact),
@@ -97,21 +98,6 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c.checkTargets(r)
 	return nil, nil
-}
-
-// regionsOf returns the retry regions from the pass's required retry
-// analyzer (found by its result type, so that a copy of retry.Analyzer,
-// as tests make to run despite type errors, works too).
-func regionsOf(pass *analysis.Pass) *retry.Result {
-	if res, ok := pass.ResultOf[retry.Analyzer].(*retry.Result); ok {
-		return res
-	}
-	for _, r := range pass.ResultOf {
-		if res, ok := r.(*retry.Result); ok {
-			return res
-		}
-	}
-	return &retry.Result{}
 }
 
 // learn derives the facts of fd from its sites; it reports whether a new
@@ -478,14 +464,7 @@ func (c *checker) coreOf(f *index.Func, fi *funcInfo) *RetriesMethodFact {
 		return &RetriesMethodFact{Param: p, Where: c.where(s.call.Pos()), By: describe(reg)}
 	}
 	// A wrapper: c.post(ctx, path) is core(ctx, method, path).
-	for _, call := range f.Calls {
-		if call.Callee == nil {
-			continue
-		}
-		core := c.core(call.Callee)
-		if core == nil || core.Param >= len(call.Expr.Args) {
-			continue
-		}
+	for call, core := range c.coreCalls(f) {
 		if p := fi.paramIndex(call.Expr.Args[core.Param]); p >= 0 {
 			return &RetriesMethodFact{Param: p, Where: core.Where, By: core.By}
 		}
@@ -507,18 +486,31 @@ func (c *checker) core(fn *types.Func) *RetriesMethodFact {
 	return nil
 }
 
+// coreCalls yields the calls in f of request cores (functions with a
+// RetriesMethodFact) that pass the core's method argument, with the
+// core's fact.
+func (c *checker) coreCalls(f *index.Func) iter.Seq2[index.Call, *RetriesMethodFact] {
+	return func(yield func(index.Call, *RetriesMethodFact) bool) {
+		for _, call := range f.Calls {
+			if call.Callee == nil {
+				continue
+			}
+			core := c.core(call.Callee)
+			if core == nil || core.Param >= len(call.Expr.Args) {
+				continue
+			}
+			if !yield(call, core) {
+				return
+			}
+		}
+	}
+}
+
 // checkCoreCalls reports the calls in f of request cores with a constant
 // method that is not idempotent.
 func (c *checker) checkCoreCalls(r *report.Reporter, f *index.Func) {
 	info := c.pass.TypesInfo
-	for _, call := range f.Calls {
-		if call.Callee == nil {
-			continue
-		}
-		core := c.core(call.Callee)
-		if core == nil || core.Param >= len(call.Expr.Args) {
-			continue
-		}
+	for call, core := range c.coreCalls(f) {
 		m, ok := httpreq.ConstMethod(info, call.Expr.Args[core.Param])
 		if !ok || !httpreq.NonIdempotent(m) {
 			continue

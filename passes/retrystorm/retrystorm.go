@@ -21,7 +21,6 @@ import (
 	"github.com/transportvet/transportvet/internal/imports"
 	"github.com/transportvet/transportvet/internal/index"
 	"github.com/transportvet/transportvet/internal/report"
-	"github.com/transportvet/transportvet/internal/required"
 	"github.com/transportvet/transportvet/passes/retry"
 )
 
@@ -77,27 +76,25 @@ var relevant = []string{
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	report.Directives(pass) // before any early return: see report.Directives
 	if !imports.Any(pass.Pkg, relevant...) {
 		return nil, nil
 	}
 	c := &checker{
 		pass:     pass,
-		cfgs:     required.Result[*ctrlflow.CFGs](pass),
-		regions:  required.Result[*retry.Result](pass),
+		cfgs:     pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
+		regions:  pass.ResultOf[retry.Analyzer].(*retry.Result),
 		r:        report.New(pass),
-		in:       required.Result[*inspector.Inspector](pass),
+		in:       pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 		funcs:    pass.ResultOf[index.Analyzer].(*index.Index),
 		decls:    make(map[*types.Func]inspector.Cursor),
 		summary:  make(map[*types.Func]*funcFact),
 		kinds:    make(map[*types.Func]calleeKind),
 		selectOf: make(map[ast.Stmt]*ast.SelectStmt),
 	}
-	if c.cfgs == nil || c.in == nil {
-		return nil, nil
-	}
 	c.index()
 	c.summarize()
-	if c.regions == nil || len(c.regions.Regions) == 0 {
+	if len(c.regions.Regions) == 0 {
 		return nil, nil
 	}
 	c.checkLoops()

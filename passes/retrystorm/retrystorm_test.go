@@ -33,10 +33,11 @@ func TestContextIgnored(t *testing.T) {
 	tvtest.RunWithSuggestedFixes(t, tvtest.TestData(), retrystorm.Analyzer, "retrystorm/ctx", "retrystorm/attempt", "retrystorm/gathered")
 }
 
-// TestContextFixIdempotent runs the check on the fixed code (a copy of
-// ctx.go.golden): it compiles, and only the waits without a fix remain.
+// TestContextFixIdempotent runs the check on the fixed code
+// (ctx.go.golden as a package): it compiles, offers no fix again, and only
+// the waits without a fix remain.
 func TestContextFixIdempotent(t *testing.T) {
-	analysistest.Run(t, tvtest.TestData(), retrystorm.Analyzer, "retrystorm/ctxfixed")
+	tvtest.RunOnFixed(t, tvtest.TestData(), []string{"github.com", "retrystorm"}, []string{"retrystorm/ctx"}, retrystorm.Analyzer)
 }
 
 // TestAttemptFixed runs the check, and go vet's lostcancel, on the fixed

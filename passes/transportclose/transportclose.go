@@ -94,11 +94,9 @@ func (l *typeList) Set(v string) error {
 }
 
 func (c *config) run(pass *analysis.Pass) (any, error) {
+	report.Directives(pass) // before any early return: see report.Directives
 	r := report.New(pass)
-	in, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	if in == nil {
-		return nil, nil
-	}
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	// Fakes, recorders and transports in tests live as long as a test:
 	// reported only with -tests.
 	skip := func(pos token.Pos) bool {
@@ -111,26 +109,12 @@ func (c *config) run(pass *analysis.Pass) (any, error) {
 	if len(known) == 0 {
 		return nil, nil
 	}
-	cfgs := cfgsOf(pass)
-	if cfgs == nil {
-		return nil, nil
-	}
+	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
 	l := &leaks{pass: pass, r: r, cfgs: cfgs, known: known, skip: skip, fresh: make(map[*types.Func]bool)}
 	l.freshFuncs(pass.Files)
 	in.Preorder([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}, l.function)
 	in.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, l.unbound)
 	return nil, nil
-}
-
-// cfgsOf returns the control-flow graphs computed by the ctrlflow analyzer
-// (or by a variant of it that a test requires instead).
-func cfgsOf(pass *analysis.Pass) *ctrlflow.CFGs {
-	for _, res := range pass.ResultOf {
-		if c, ok := res.(*ctrlflow.CFGs); ok {
-			return c
-		}
-	}
-	return nil
 }
 
 // closables returns the closable types this package can create: those,

@@ -1,4 +1,16 @@
-package analyzer
+// Package golangci is transportvet's golangci-lint v2 module plugin. Importing
+// it registers the plugin, named transportvet, with golangci-lint's plugin
+// registry (github.com/golangci/plugin-module-register): the custom
+// golangci-lint build imports it (../../golangci/main.go), as a
+// .custom-gcl.yml would with
+//
+//	plugins:
+//	  - module: github.com/transportvet/transportvet
+//	    import: github.com/transportvet/transportvet/plugin/golangci
+//
+// It lives apart from package analyzer, the suite, so that the command-line
+// driver, gopls and go vet link neither the registry nor this init.
+package golangci
 
 import (
 	"fmt"
@@ -7,6 +19,7 @@ import (
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/transportvet/transportvet/analyzer"
 	"github.com/transportvet/transportvet/internal/report"
 )
 
@@ -40,7 +53,7 @@ func New(conf any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s settings: %w", PluginName, err)
 	}
-	selected, assigns, err := s.resolve(Analyzers())
+	selected, assigns, err := s.resolve(analyzer.Analyzers())
 	if err != nil {
 		return nil, fmt.Errorf("%s settings: %w", PluginName, err)
 	}

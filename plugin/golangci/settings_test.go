@@ -1,4 +1,4 @@
-package analyzer
+package golangci
 
 import (
 	"bytes"
@@ -20,6 +20,7 @@ import (
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/transportvet/transportvet/analyzer"
 	"github.com/transportvet/transportvet/internal/driver"
 )
 
@@ -287,7 +288,7 @@ func TestPluginRegistered(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := Analyzers(); !slices.Equal(got, want) {
+	if want := analyzer.Analyzers(); !slices.Equal(got, want) {
 		t.Errorf("BuildAnalyzers() = %v, want the whole suite %v", got, want)
 	}
 	got[0] = nil
@@ -299,7 +300,7 @@ func TestPluginRegistered(t *testing.T) {
 // TestPluginRejects checks that New reports what is wrong with the settings
 // and applies nothing.
 func TestPluginRejects(t *testing.T) {
-	suite := Analyzers()
+	suite := analyzer.Analyzers()
 	for _, tc := range []struct {
 		conf any
 		err  string
@@ -351,7 +352,7 @@ func TestSettingsChild(t *testing.T) {
 	}
 	suite := fakeSuite()
 	if req.Suite == "real" {
-		suite = Analyzers()
+		suite = analyzer.Analyzers()
 	}
 	switch req.Mode {
 	case "cmdline":
@@ -392,7 +393,7 @@ func TestSettingsChild(t *testing.T) {
 		for _, a := range suite {
 			out.Ran = append(out.Ran, a.Name)
 		}
-		out.Flags = flagValues(Analyzers())
+		out.Flags = flagValues(analyzer.Analyzers())
 		if req.Suite == "fake" {
 			out.Flags = flagValues(suite)
 		}
@@ -557,7 +558,7 @@ func TestSettingsMeanFlags(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the driver in child processes")
 	}
-	suite := Analyzers()
+	suite := analyzer.Analyzers()
 	n := checkSameMeaning(t, "real", suite)
 	t.Logf("compared %d flag values", n)
 	if n == 0 {
