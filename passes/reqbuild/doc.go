@@ -19,7 +19,7 @@
 // Azure's code generator writes, one per operation, pass
 // http.MethodPost); that variable is only returned, has its fields set,
 // its methods called, its body set by azcore's MarshalAsJSON and the
-// other httpreq.BodySetters, or headers of constant names set
+// other knowledge.BodySetters, or headers of constant names set
 // (req.Header.Set("Accept", ...), req.Header["Accept"] = ..., and the same
 // on req.Raw() of an azcore request, which is the request it sends). A
 // body argument that is a parameter is forwarded; a key header

@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/internal/knowledge"
 )
 
 // call looks for a Callback or Client region at call, inside function fn.
@@ -212,7 +213,7 @@ func (c *collector) isRetryPolicy(e ast.Expr) bool {
 // StandardClient, an Azure SDK pipeline, or a resty request whose client
 // has SetRetryCount(n > 0).
 func (c *collector) retryingSend(call *ast.CallExpr, fn *types.Func) bool {
-	s := httpreq.SendOf(fn)
+	s := knowledge.SendOf(fn)
 	if s == nil {
 		return false
 	}
@@ -221,7 +222,7 @@ func (c *collector) retryingSend(call *ast.CallExpr, fn *types.Func) bool {
 		switch {
 		case !ok:
 			return true
-		case s.Pkg == httpreq.AzcoreExported:
+		case s.Pkg == knowledge.AzcoreExported:
 			return !c.pipelineRetriesOff(sel.X, 0)
 		}
 		// A client whose RetryMax is set to 0 does not retry.
@@ -231,9 +232,9 @@ func (c *collector) retryingSend(call *ast.CallExpr, fn *types.Func) bool {
 		return false
 	}
 	switch s.Pkg {
-	case httpreq.NetHTTP:
+	case knowledge.NetHTTP:
 		return s.Type == "Client" && c.standardClient(sel.X, 0)
-	case httpreq.Resty:
+	case knowledge.Resty:
 		return c.restyRequestRetries(sel.X, 0)
 	}
 	return false
@@ -249,7 +250,7 @@ func (c *collector) standardClient(e ast.Expr, depth int) bool {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
 		sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
-		return ok && httpreq.Is(httpreq.Callee(info, x), httpreq.Retryable, "Client", "StandardClient") && !c.retriesOff(sel.X)
+		return ok && httpreq.Is(httpreq.Callee(info, x), knowledge.Retryable, "Client", "StandardClient") && !c.retriesOff(sel.X)
 	case *ast.Ident, *ast.SelectorExpr:
 		// A variable or field that the package sets to such a client on
 		// some path (godo's New, when retries are configured), or a
@@ -290,7 +291,7 @@ func (c *collector) pipelineRetriesOff(e ast.Expr, depth int) bool {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
 		fn := httpreq.Callee(c.pass.TypesInfo, x)
-		return httpreq.Is(fn, httpreq.AzcoreRuntime, "", "NewPipeline") && len(x.Args) == 4 && c.retryOptionsOff(x.Args[3], depth+1)
+		return httpreq.Is(fn, knowledge.AzcoreRuntime, "", "NewPipeline") && len(x.Args) == 4 && c.retryOptionsOff(x.Args[3], depth+1)
 	case *ast.Ident, *ast.SelectorExpr:
 		if v := c.varOf(x); v != nil {
 			if val := c.value(v); val != nil {
@@ -324,11 +325,11 @@ func (c *collector) retryOptionsOff(e ast.Expr, depth int) bool {
 			}
 		}
 	case *ast.CompositeLit:
-		if !httpreq.IsNamed(info.TypeOf(x), httpreq.AzcorePolicy, "ClientOptions") {
+		if !httpreq.IsNamed(info.TypeOf(x), knowledge.AzcorePolicy, "ClientOptions") {
 			return false
 		}
 		retry, ok := ast.Unparen(fieldValue(x, "Retry")).(*ast.CompositeLit)
-		if !ok || !httpreq.IsNamed(info.TypeOf(retry), httpreq.AzcorePolicy, "RetryOptions") {
+		if !ok || !httpreq.IsNamed(info.TypeOf(retry), knowledge.AzcorePolicy, "RetryOptions") {
 			return false
 		}
 		n := fieldValue(retry, "MaxRetries")
@@ -412,9 +413,9 @@ func (c *collector) restyRequestRetries(e ast.Expr, depth int) bool {
 			return false
 		}
 		switch {
-		case httpreq.Is(fn, httpreq.Resty, "Client", "R"), httpreq.Is(fn, httpreq.Resty, "Client", "NewRequest"):
+		case httpreq.Is(fn, knowledge.Resty, "Client", "R"), httpreq.Is(fn, knowledge.Resty, "Client", "NewRequest"):
 			return c.restyClientRetries(sel.X, depth+1)
-		case httpreq.RecvName(fn) == "Request" && fn.Pkg() != nil && fn.Pkg().Path() == httpreq.Resty && returnsSelf(fn):
+		case httpreq.RecvName(fn) == "Request" && fn.Pkg() != nil && fn.Pkg().Path() == knowledge.Resty && returnsSelf(fn):
 			return c.restyRequestRetries(sel.X, depth+1)
 		}
 		// linodego's func (c *Client) R(ctx) *resty.Request { return
@@ -448,10 +449,10 @@ func (c *collector) restyClientRetries(e ast.Expr, depth int) bool {
 		if fn == nil || !ok {
 			return false
 		}
-		if httpreq.Is(fn, httpreq.Resty, "Client", "SetRetryCount") && len(x.Args) == 1 {
+		if httpreq.Is(fn, knowledge.Resty, "Client", "SetRetryCount") && len(x.Args) == 1 {
 			return c.positive(x.Args[0])
 		}
-		if httpreq.RecvName(fn) == "Client" && fn.Pkg() != nil && fn.Pkg().Path() == httpreq.Resty && returnsSelf(fn) {
+		if httpreq.RecvName(fn) == "Client" && fn.Pkg() != nil && fn.Pkg().Path() == knowledge.Resty && returnsSelf(fn) {
 			return c.restyClientRetries(sel.X, depth+1)
 		}
 		return false

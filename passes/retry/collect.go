@@ -13,6 +13,7 @@ import (
 
 	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/internal/knowledge"
 )
 
 // A collector finds the regions of one package.
@@ -166,7 +167,7 @@ func (c *collector) index() *packageIndex {
 			if fn != nil && fn.Pkg() == c.pass.Pkg {
 				ix.calls[fn.Origin()] = append(ix.calls[fn.Origin()], n)
 			}
-			if httpreq.Is(fn, httpreq.Resty, "Client", "SetRetryCount") && len(n.Args) == 1 {
+			if httpreq.Is(fn, knowledge.Resty, "Client", "SetRetryCount") && len(n.Args) == 1 {
 				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 					if v := c.varOf(sel.X); v != nil {
 						ix.retryCounts[v] = append(ix.retryCounts[v], n.Args[0])
@@ -344,7 +345,7 @@ func (c *collector) indexRetryMax(ix *packageIndex, as *ast.AssignStmt) {
 			continue
 		}
 		s, ok := c.pass.TypesInfo.Selections[sel]
-		if !ok || s.Kind() != types.FieldVal || s.Obj().Pkg() == nil || s.Obj().Pkg().Path() != httpreq.Retryable {
+		if !ok || s.Kind() != types.FieldVal || s.Obj().Pkg() == nil || s.Obj().Pkg().Path() != knowledge.Retryable {
 			continue
 		}
 		if v := c.varOf(sel.X); v != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/flow"
 	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/internal/knowledge"
 )
 
 // loop returns the Loop region of loop, whose body is body and label its
@@ -1312,7 +1313,7 @@ func madeRequest(info *types.Info, call *ast.CallExpr) bool {
 		}
 	}
 	for _, t := range vars {
-		if httpreq.IsRequest(t) || httpreq.IsNamed(deref(t), httpreq.Retryable, "Request") {
+		if httpreq.IsRequest(t) || httpreq.IsNamed(deref(t), knowledge.Retryable, "Request") {
 			return true
 		}
 	}

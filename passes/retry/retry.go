@@ -144,7 +144,7 @@ type Region struct {
 	Iterator *types.Func
 	// Unsent says that a Loop goes round only after errors that prove
 	// its request never left the client (a refused connection, a failed
-	// name lookup: internal/httpreq.UnsentErrors): a retry repeats no
+	// name lookup: internal/knowledge.UnsentErrors): a retry repeats no
 	// side effect.
 	Unsent bool
 	// Polls says that some ways round a Loop may follow a success: a
