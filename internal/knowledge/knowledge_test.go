@@ -42,6 +42,20 @@ var tables = []table{
 	set("BufferedSends", knowledge.BufferedSends, knowledge.Buffered),
 	set("BodySetters", knowledge.BodySetters, knowledge.IsBodySetter),
 	set("FreshValues", knowledge.FreshValues, knowledge.IsFresh),
+	entries("RetryAPIs", knowledge.RetryAPIs, func(a *knowledge.RetryAPI) knowledge.Func { return a.Func }, knowledge.RetryAPIOf),
+	set("NotRetries", keys(knowledge.NotRetries), knowledge.IsNotRetry),
+	set("ExecutorBuilders", knowledge.ExecutorBuilders, knowledge.IsExecutorBuilder),
+	set("FailureCalls", knowledge.FailureCalls, knowledge.IsFailureCall),
+	set("AssertsNoError", knowledge.AssertsNoError, knowledge.IsAssertNoError),
+	set("ErrorMakers", knowledge.ErrorMakers, knowledge.IsErrorMaker),
+}
+
+func keys(as []knowledge.RetryAPI) []knowledge.Func {
+	var fs []knowledge.Func
+	for _, a := range as {
+		fs = append(fs, a.Func)
+	}
+	return fs
 }
 
 // unstubbed are the packages of table entries that testdata/src does not

@@ -47,7 +47,7 @@ func (c *collector) call(call *ast.CallExpr, fn ast.Node) {
 
 // retryAPI returns the table entry (nil for a -funcs entry) and retried
 // argument index of fn, or -1.
-func (c *collector) retryAPI(fn *types.Func) (*API, int) {
+func (c *collector) retryAPI(fn *types.Func) (*knowledge.RetryAPI, int) {
 	a, ok := c.apis[fn]
 	if !ok {
 		a = c.staticAPI(fn)
@@ -67,22 +67,19 @@ func (c *collector) retryAPI(fn *types.Func) (*API, int) {
 
 // apiInfo is what retryAPI learns of a function that does not change while
 // the package's own retry helpers are found: whether it is never a retry,
-// its APIs table entry, or the index from a HelperFact or -funcs.
+// its knowledge.RetryAPIs entry, or the index from a HelperFact or -funcs.
 type apiInfo struct {
 	notRetry bool
-	entry    *API
+	entry    *knowledge.RetryAPI
 	arg      int
 }
 
 func (c *collector) staticAPI(fn *types.Func) apiInfo {
-	if notRetry(fn) {
+	if knowledge.IsNotRetry(fn) {
 		return apiInfo{notRetry: true, arg: -1}
 	}
-	for i := range APIs {
-		a := &APIs[i]
-		if httpreq.Is(fn, a.Pkg, a.Type, a.Name) {
-			return apiInfo{entry: a, arg: a.Arg}
-		}
+	if a := knowledge.RetryAPIOf(fn); a != nil {
+		return apiInfo{entry: a, arg: a.Arg}
 	}
 	origin := fn.Origin()
 	if origin.Pkg() != nil && origin.Pkg() != c.pass.Pkg {
@@ -180,9 +177,9 @@ func (c *collector) executorRetries(e ast.Expr, depth int) bool {
 	case *ast.CallExpr:
 		fn := httpreq.Callee(info, x)
 		switch {
-		case httpreq.Is(fn, Failsafe, "", "With"):
+		case httpreq.Is(fn, knowledge.Failsafe, "", "With"):
 			return slices.ContainsFunc(x.Args, c.isRetryPolicy)
-		case fn != nil && httpreq.Is(fn, Failsafe, "Executor", fn.Name()) && slices.Contains(executorBuilders, fn.Name()):
+		case knowledge.IsExecutorBuilder(fn):
 			if fn.Name() == "Compose" && slices.ContainsFunc(x.Args, c.isRetryPolicy) {
 				return true
 			}
@@ -205,7 +202,7 @@ func (c *collector) isRetryPolicy(e ast.Expr) bool {
 		return false
 	}
 	n, ok := types.Unalias(tv.Type).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == FailsafeRetryPolicy && n.Obj().Name() == "RetryPolicy"
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == knowledge.FailsafeRetryPolicy && n.Obj().Name() == "RetryPolicy"
 }
 
 // retryingSend reports whether call sends through a client that retries by
@@ -516,14 +513,4 @@ func returnsSelf(fn *types.Func) bool {
 		return false
 	}
 	return types.Identical(sig.Results().At(0).Type(), sig.Recv().Type())
-}
-
-// notRetry reports whether fn is in NotRetries.
-func notRetry(fn *types.Func) bool {
-	for _, a := range NotRetries {
-		if httpreq.Is(fn, a.Pkg, a.Type, a.Name) {
-			return true
-		}
-	}
-	return false
 }

@@ -283,7 +283,7 @@ func (c *collector) learnHelpers() bool {
 			idx = c.wrappedParam(decl, e)
 		}
 		fn, _ := info.Defs[decl.Name].(*types.Func)
-		if idx < 0 || fn == nil || notRetry(fn) {
+		if idx < 0 || fn == nil || knowledge.IsNotRetry(fn) {
 			continue
 		}
 		if _, seen := c.helpers[fn]; !seen {

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/transportvet/transportvet/internal/analysisdoc"
+	"github.com/transportvet/transportvet/internal/knowledge"
 	"github.com/transportvet/transportvet/internal/report"
 	"github.com/transportvet/transportvet/internal/required"
 )
@@ -28,7 +29,7 @@ var doc string
 // definition.
 //
 // Its flag -funcs (-retry.funcs under the multichecker) adds retry APIs to
-// the table APIs.
+// the table knowledge.RetryAPIs.
 var Analyzer = newAnalyzer()
 
 func newAnalyzer() *analysis.Analyzer {
@@ -74,7 +75,7 @@ const (
 	// Ranging over a slice, array, string, map, channel or function is
 	// never a Loop region.
 	Loop Kind = iota
-	// Callback is the function argument of a retry API (the APIs table,
+	// Callback is the function argument of a retry API (knowledge.RetryAPIs,
 	// -funcs, or a retry helper: a function of this or another package
 	// that passes its function parameter to a retry API, or calls it as
 	// the attempt of a Loop region, see HelperFact): Node is the
@@ -131,10 +132,10 @@ type Region struct {
 	// Target is the named function or method a Callback retries, or nil
 	// for a function literal.
 	Target *types.Func
-	// Entry is the APIs table entry of a Callback's API; nil when the API
+	// Entry is the knowledge.RetryAPIs entry of a Callback's API; nil when the API
 	// comes from -funcs or is a retry helper (a function that retries its
 	// function parameter, see HelperFact).
-	Entry *API
+	Entry *knowledge.RetryAPI
 
 	// Signals names the branches on which a Loop goes round again, as
 	// -explain shows them.
