@@ -48,6 +48,9 @@ var tables = []table{
 	set("FailureCalls", knowledge.FailureCalls, knowledge.IsFailureCall),
 	set("AssertsNoError", knowledge.AssertsNoError, knowledge.IsAssertNoError),
 	set("ErrorMakers", knowledge.ErrorMakers, knowledge.IsErrorMaker),
+	set("Dials", knowledge.Dials, knowledge.IsDial),
+	set("GRPCCalls", knowledge.GRPCCalls, knowledge.IsGRPCCall),
+	set("WaitMethods", knowledge.WaitMethods, knowledge.IsWaitMethod),
 }
 
 func keys(as []knowledge.RetryAPI) []knowledge.Func {
@@ -185,3 +188,4 @@ func declared(pkg *types.Package, k knowledge.Func) []*types.Func {
 	}
 	return out
 }
+

@@ -217,7 +217,7 @@ func (c *checker) mayWaitForReady(call *ast.CallExpr) bool {
 	}
 	for _, a := range call.Args[min(sig.Params().Len()-1, len(call.Args)):] {
 		ac, ok := ast.Unparen(a).(*ast.CallExpr)
-		if !ok || !isFunc(c.pass.TypesInfo, ac, grpcPkg, "WaitForReady") || len(ac.Args) != 1 {
+		if !ok || !isFunc(c.pass.TypesInfo, ac, knowledge.GRPC, "WaitForReady") || len(ac.Args) != 1 {
 			continue
 		}
 		if tv, ok := c.pass.TypesInfo.Types[ac.Args[0]]; ok && tv.Value != nil && tv.Value.String() == "true" {
