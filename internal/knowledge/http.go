@@ -16,6 +16,7 @@ const (
 	NetHTTP   = "net/http"
 	Retryable = "github.com/hashicorp/go-retryablehttp"
 	Resty     = "github.com/go-resty/resty/v2"
+	HTTP2     = "golang.org/x/net/http2"
 
 	// The Azure SDK's core, azcore v1.24.0: its pipeline and request are
 	// declared in internal/exported, and exported as the aliases
@@ -61,10 +62,12 @@ type Send struct {
 }
 
 // Sends is every known send. Sources: net/http client.go and
-// roundtrip.go (Go 1.26); go-retryablehttp v0.7.8 client.go and
-// roundtripper.go; resty v2.17.2 request.go; azcore v1.24.0
-// internal/exported/pipeline.go, runtime/pipeline.go and
-// runtime/policy_retry.go.
+// roundtrip.go (Go 1.26); golang.org/x/net v0.62.0 http2/transport_common.go;
+// go-retryablehttp v0.7.8 client.go and roundtripper.go; resty v2.17.2
+// request.go; azcore v1.24.0 internal/exported/pipeline.go,
+// runtime/pipeline.go and runtime/policy_retry.go. A method of the shape
+// of (*http.Client).Do, such as (*http2.Transport).RoundTrip, is a send by
+// its shape (internal/httpreq.IsDoer) and needs no entry.
 var Sends = []Send{
 	{Func{NetHTTP, "Client", "Do"}, 0, "", None, None, false, "net/http (*Client).Do"},
 	{Func{NetHTTP, "Client", "Get"}, None, "GET", None, None, false, "net/http (*Client).Get"},
@@ -77,6 +80,7 @@ var Sends = []Send{
 	{Func{NetHTTP, "", "PostForm"}, None, "POST", None, 1, false, "net/http PostForm(url, data)"},
 	{Func{NetHTTP, "RoundTripper", "RoundTrip"}, 0, "", None, None, false, "net/http RoundTripper interface"},
 	{Func{NetHTTP, "Transport", "RoundTrip"}, 0, "", None, None, false, "net/http (*Transport).RoundTrip"},
+	{Func{HTTP2, "Transport", "RoundTripOpt"}, 0, "", None, None, false, "x/net http2 (*Transport).RoundTripOpt(req, opt): RoundTrip with options"},
 
 	{Func{Retryable, "Client", "Do"}, 0, "", None, None, true, "retryablehttp (*Client).Do(*Request)"},
 	{Func{Retryable, "Client", "Get"}, None, "GET", None, None, true, "retryablehttp (*Client).Get"},

@@ -51,6 +51,8 @@ var tables = []table{
 	set("Dials", knowledge.Dials, knowledge.IsDial),
 	set("GRPCCalls", knowledge.GRPCCalls, knowledge.IsGRPCCall),
 	set("WaitMethods", knowledge.WaitMethods, knowledge.IsWaitMethod),
+	entries("TransportConstructors", knowledge.TransportConstructors, func(c *knowledge.TransportConstructor) knowledge.Func { return c.Func }, knowledge.TransportConstructorOf),
+	set("NonRetaining", knowledge.NonRetaining, knowledge.IsNonRetaining),
 }
 
 func keys(as []knowledge.RetryAPI) []knowledge.Func {
@@ -189,3 +191,73 @@ func declared(pkg *types.Package, k knowledge.Func) []*types.Func {
 	return out
 }
 
+// objects is every table of package-level objects.
+var objects = map[string][]knowledge.Object{
+	"GetBodyTypes":  knowledge.GetBodyTypes,
+	"UnsentErrors":  knowledge.UnsentErrors,
+	"TimeoutErrors": knowledge.TimeoutErrors,
+	"Closables":     closableTypes(),
+	"DataTypes":     dataResults(),
+}
+
+func closableTypes() []knowledge.Object {
+	var out []knowledge.Object
+	for _, c := range knowledge.Closables {
+		out = append(out, c.Object)
+	}
+	return out
+}
+
+func dataResults() []knowledge.Object {
+	var out []knowledge.Object
+	for _, d := range knowledge.DataTypes {
+		out = append(out, d.Result)
+	}
+	return out
+}
+
+// TestObjects checks that every object the tables name is declared in its
+// package, and that every closable type has its release method, without
+// parameters.
+func TestObjects(t *testing.T) {
+	var paths []string
+	for _, objs := range objects {
+		for _, o := range objs {
+			if !slices.Contains(paths, o.Pkg) {
+				paths = append(paths, o.Pkg)
+			}
+		}
+	}
+	pkgs := load(t, paths)
+	for name, objs := range objects {
+		for _, o := range objs {
+			pkg := pkgs[o.Pkg]
+			if pkg == nil {
+				t.Errorf("%s: %v: package %s does not load", name, o, o.Pkg)
+				continue
+			}
+			if pkg.Scope().Lookup(o.Name) == nil {
+				t.Errorf("%s: %v: no such object in %s", name, o, o.Pkg)
+			}
+		}
+	}
+	for _, c := range knowledge.Closables {
+		pkg := pkgs[c.Pkg]
+		if pkg == nil {
+			continue // reported above
+		}
+		tn, ok := pkg.Scope().Lookup(c.Name).(*types.TypeName)
+		if !ok {
+			t.Errorf("Closables: %v is not a type", c.Object)
+			continue
+		}
+		m, _, _ := types.LookupFieldOrMethod(types.NewPointer(tn.Type()), true, pkg, c.Release)
+		fn, ok := m.(*types.Func)
+		if !ok || fn.Signature().Params().Len() != 0 {
+			t.Errorf("Closables: %v has no method %s()", c.Object, c.Release)
+		}
+		if c.Short == "" || c.Holds == "" {
+			t.Errorf("Closables: %v: incomplete entry", c.Object)
+		}
+	}
+}
