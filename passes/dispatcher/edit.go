@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/transportvet/transportvet/internal/knowledge"
 )
 
 type tokenPos = token.Pos
@@ -115,7 +117,7 @@ func (im *importer) name(path, want string) (string, bool) {
 	name := want
 	for i := 2; im.taken[name] || types.Universe.Lookup(name) != nil; i++ {
 		name = want + strconv.Itoa(i)
-		if i == 2 && strings.HasPrefix(path, grpcPath+"/") {
+		if i == 2 && strings.HasPrefix(path, knowledge.GRPC+"/") {
 			name = "grpc" + want
 			if !im.taken[name] {
 				break
