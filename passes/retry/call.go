@@ -89,12 +89,12 @@ func (c *collector) staticAPI(fn *types.Func) apiInfo {
 		}
 	}
 	if len(c.cfg.funcs.specs) > 0 {
-		name := qualifiedName(fn)
+		named := fn
 		if o := fn.Origin(); o != nil && o != fn {
-			name = qualifiedName(o)
+			named = o
 		}
 		for _, s := range c.cfg.funcs.specs {
-			if s.name == name {
+			if s.is(named) {
 				return apiInfo{arg: s.arg}
 			}
 		}
