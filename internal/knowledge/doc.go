@@ -15,8 +15,10 @@
 //
 // A function or method is named by one key, Func: the path of the package
 // that declares it, its receiver's named type and its name. Every table of
-// functions uses it, and Table finds the entry of a *types.Func by that
-// key, never by the text of the call.
+// functions uses it: a Set when its entries say only which functions they
+// are (Dials.Has(fn)), a Table with a lookup when they say more
+// (SendOf(fn)). Both find a *types.Func by that key, never by the text of
+// the call.
 //
 // The tables are package-level variables that nothing writes after
 // initialization.

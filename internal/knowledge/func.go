@@ -1,6 +1,9 @@
 package knowledge
 
-import "go/types"
+import (
+	"go/types"
+	"slices"
+)
 
 // A Func names a function or method by the package that declares it, the
 // named type of its receiver and its name.
@@ -95,8 +98,21 @@ func (t Table[E]) Lookup(fn *types.Func) *E {
 // Has reports whether some entry names fn.
 func (t Table[E]) Has(fn *types.Func) bool { return t.Lookup(fn) != nil }
 
-// NewSet is a Table of bare keys, for tables whose entries say no more
-// than which functions they are.
-func NewSet(fs []Func) Table[Func] {
-	return NewTable(fs, func(f *Func) Func { return *f })
+// A Set is a table of functions whose entries say no more than which
+// functions they are. Build it once, with NewSet, as the table's own
+// variable; it is never written afterwards.
+type Set struct {
+	funcs []Func
+	t     Table[Func]
 }
+
+// NewSet makes the Set of fs.
+func NewSet(fs []Func) Set {
+	return Set{fs, NewTable(fs, func(f *Func) Func { return *f })}
+}
+
+// Has reports whether some entry of s names fn (see Func.Is).
+func (s Set) Has(fn *types.Func) bool { return s.t.Has(fn) }
+
+// Funcs returns the entries of s, in the order of the table.
+func (s Set) Funcs() []Func { return slices.Clone(s.funcs) }

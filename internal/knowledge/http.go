@@ -123,14 +123,9 @@ func SendOf(fn *types.Func) *Send { return sends.Lookup(fn) }
 // bodyDownloadPolicy; it reads the body with Payload, which closes it,
 // unless runtime.SkipBodyDownload was called on the request, for a
 // streamed download).
-var BufferedSends = []Func{
+var BufferedSends = NewSet([]Func{
 	{AzcoreExported, "Pipeline", "Do"},
-}
-
-var bufferedSends = NewSet(BufferedSends)
-
-// Buffered reports whether fn is one of BufferedSends.
-func Buffered(fn *types.Func) bool { return bufferedSends.Has(fn) }
+})
 
 // A Constructor describes a function or method that returns a new request.
 type Constructor struct {
@@ -183,19 +178,14 @@ func ConstructorOf(fn *types.Func) *Constructor { return constructors.Lookup(fn)
 // other header: a request passed to one is not handed to code that may
 // set a key. Sources: azcore v1.24.0 runtime/request.go (each ends in
 // exported.SetBody or SetOperationValue) and internal/exported/request.go.
-var BodySetters = []Func{
+var BodySetters = NewSet([]Func{
 	{AzcoreRuntime, "", "MarshalAsJSON"},
 	{AzcoreRuntime, "", "MarshalAsXML"},
 	{AzcoreRuntime, "", "MarshalAsByteArray"},
 	{AzcoreRuntime, "", "SetMultipartFormData"},
 	{AzcoreRuntime, "", "SkipBodyDownload"},
 	{AzcoreExported, "", "SetBody"},
-}
-
-var bodySetters = NewSet(BodySetters)
-
-// IsBodySetter reports whether fn is one of BodySetters.
-func IsBodySetter(fn *types.Func) bool { return bodySetters.Has(fn) }
+})
 
 // An Object names a package-level object (a type, variable, constant or
 // function) by its package's path and its name.
@@ -250,7 +240,7 @@ var KeyHeaders = []string{"Repeatability-Request-ID"}
 // packages' documentation (crypto/rand, math/rand, math/rand/v2, time;
 // google/uuid v1.6.0 uuid.go and version4.go, version7.go; gofrs/uuid v5
 // generator.go; oklog/ulid v2 ulid.go; rs/xid id.go).
-var FreshValues = []Func{
+var FreshValues = NewSet([]Func{
 	{"crypto/rand", Any, "Text"}, {"crypto/rand", Any, "Read"}, {"crypto/rand", Any, "Int"}, {"crypto/rand", Any, "Prime"},
 	{"math/rand", Any, Any}, // every function
 	{"math/rand/v2", Any, Any},
@@ -263,13 +253,7 @@ var FreshValues = []Func{
 	{"github.com/gofrs/uuid/v5", Any, "NewV7"}, {"github.com/gofrs/uuid/v5", Any, "Must"},
 	{"github.com/oklog/ulid/v2", Any, "Make"}, {"github.com/oklog/ulid/v2", Any, "MustNew"}, {"github.com/oklog/ulid/v2", Any, "New"},
 	{"github.com/rs/xid", Any, "New"},
-}
-
-var freshValues = NewSet(FreshValues)
-
-// IsFresh reports whether fn returns a new value at every call (see
-// FreshValues).
-func IsFresh(fn *types.Func) bool { return freshValues.Has(fn) }
+})
 
 // UnsentErrors are the errors (values, and types for errors.As) raised
 // before a request leaves the client: a refused connection (no server

@@ -30,8 +30,13 @@ func entries[E any](name string, es []E, key func(*E) knowledge.Func, lookup fun
 	return t
 }
 
-// set describes a table whose lookup says only whether fn is in it.
-func set(name string, fs []knowledge.Func, has func(*types.Func) bool) table {
+// set describes a Set.
+func set(name string, s knowledge.Set) table {
+	return table{name: name, keys: s.Funcs(), found: func(_ int, fn *types.Func) bool { return s.Has(fn) }}
+}
+
+// funcs describes a table of entries that only a lookup function reads.
+func funcs(name string, fs []knowledge.Func, has func(*types.Func) bool) table {
 	return table{name: name, keys: fs, found: func(_ int, fn *types.Func) bool { return has(fn) }}
 }
 
@@ -39,20 +44,20 @@ func set(name string, fs []knowledge.Func, has func(*types.Func) bool) table {
 var tables = []table{
 	entries("Sends", knowledge.Sends, func(s *knowledge.Send) knowledge.Func { return s.Func }, knowledge.SendOf),
 	entries("Constructors", knowledge.Constructors, func(c *knowledge.Constructor) knowledge.Func { return c.Func }, knowledge.ConstructorOf),
-	set("BufferedSends", knowledge.BufferedSends, knowledge.Buffered),
-	set("BodySetters", knowledge.BodySetters, knowledge.IsBodySetter),
-	set("FreshValues", knowledge.FreshValues, knowledge.IsFresh),
+	set("BufferedSends", knowledge.BufferedSends),
+	set("BodySetters", knowledge.BodySetters),
+	set("FreshValues", knowledge.FreshValues),
 	entries("RetryAPIs", knowledge.RetryAPIs, func(a *knowledge.RetryAPI) knowledge.Func { return a.Func }, knowledge.RetryAPIOf),
-	set("NotRetries", keys(knowledge.NotRetries), knowledge.IsNotRetry),
-	set("ExecutorBuilders", knowledge.ExecutorBuilders, knowledge.IsExecutorBuilder),
-	set("FailureCalls", knowledge.FailureCalls, knowledge.IsFailureCall),
-	set("AssertsNoError", knowledge.AssertsNoError, knowledge.IsAssertNoError),
-	set("ErrorMakers", knowledge.ErrorMakers, knowledge.IsErrorMaker),
-	set("Dials", knowledge.Dials, knowledge.IsDial),
-	set("GRPCCalls", knowledge.GRPCCalls, knowledge.IsGRPCCall),
-	set("WaitMethods", knowledge.WaitMethods, knowledge.IsWaitMethod),
+	funcs("NotRetries", keys(knowledge.NotRetries), knowledge.IsNotRetry),
+	set("ExecutorBuilders", knowledge.ExecutorBuilders),
+	set("FailureCalls", knowledge.FailureCalls),
+	set("AssertsNoError", knowledge.AssertsNoError),
+	set("ErrorMakers", knowledge.ErrorMakers),
+	set("Dials", knowledge.Dials),
+	set("GRPCCalls", knowledge.GRPCCalls),
+	set("WaitMethods", knowledge.WaitMethods),
 	entries("TransportConstructors", knowledge.TransportConstructors, func(c *knowledge.TransportConstructor) knowledge.Func { return c.Func }, knowledge.TransportConstructorOf),
-	set("NonRetaining", knowledge.NonRetaining, knowledge.IsNonRetaining),
+	set("NonRetaining", knowledge.NonRetaining),
 }
 
 func keys(as []knowledge.RetryAPI) []knowledge.Func {

@@ -86,18 +86,13 @@ func IsNotRetry(fn *types.Func) bool { return notRetries.Has(fn) }
 // ExecutorBuilders are the failsafe-go Executor methods that return an
 // executor with the same policies as their receiver (plus, for Compose, its
 // argument). Source: failsafe-go v0.9.8 executor.go.
-var ExecutorBuilders = []Func{
+var ExecutorBuilders = NewSet([]Func{
 	{Failsafe, "Executor", "Compose"},
 	{Failsafe, "Executor", "WithContext"},
 	{Failsafe, "Executor", "OnDone"},
 	{Failsafe, "Executor", "OnSuccess"},
 	{Failsafe, "Executor", "OnFailure"},
-}
-
-var executorBuilders = NewSet(ExecutorBuilders)
-
-// IsExecutorBuilder reports whether fn is one of ExecutorBuilders.
-func IsExecutorBuilder(fn *types.Func) bool { return executorBuilders.Has(fn) }
+})
 
 // FailsafeDelays are the names of the retrypolicy.Builder methods that set
 // a delay between attempts (failsafe-go v0.9.8 retrypolicy/retry.go, and
@@ -130,49 +125,34 @@ var ContextWaits = map[string]string{
 // success was the unexpected outcome: a test expecting every attempt to
 // fail, an exit. Sources: testing (the Error, Fatal and Fail families of
 // T, B, F and TB), log (its functions and Logger's methods), os.Exit.
-var FailureCalls = []Func{
+var FailureCalls = NewSet([]Func{
 	{"testing", Any, "Error"}, {"testing", Any, "Errorf"}, {"testing", Any, "Fatal"},
 	{"testing", Any, "Fatalf"}, {"testing", Any, "Fail"}, {"testing", Any, "FailNow"},
 	{"log", Any, "Fatal"}, {"log", Any, "Fatalf"}, {"log", Any, "Fatalln"},
 	{"log", Any, "Panic"}, {"log", Any, "Panicf"}, {"log", Any, "Panicln"},
 	{"os", Any, "Exit"},
-}
-
-var failureCalls = NewSet(FailureCalls)
-
-// IsFailureCall reports whether fn is one of FailureCalls.
-func IsFailureCall(fn *types.Func) bool { return failureCalls.Has(fn) }
+})
 
 // IsTestFailure reports whether fn is one of FailureCalls of package
 // testing: it fails a test.
 func IsTestFailure(fn *types.Func) bool {
-	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "testing" && failureCalls.Has(fn)
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "testing" && FailureCalls.Has(fn)
 }
 
 // AssertsNoError are the functions, and the methods of any type of their
 // package, that stop a test unless the error they are given is nil
 // (testify v1.12.1's require package: "require ... stops test execution
 // on failure", require.go; its Assertions have the same methods).
-var AssertsNoError = []Func{
+var AssertsNoError = NewSet([]Func{
 	{"github.com/stretchr/testify/require", Any, "NoError"},
 	{"github.com/stretchr/testify/require", Any, "NoErrorf"},
 	{"github.com/stretchr/testify/require", Any, "Nil"},
 	{"github.com/stretchr/testify/require", Any, "Nilf"},
-}
-
-var assertsNoError = NewSet(AssertsNoError)
-
-// IsAssertNoError reports whether fn is one of AssertsNoError.
-func IsAssertNoError(fn *types.Func) bool { return assertsNoError.Has(fn) }
+})
 
 // ErrorMakers are the functions whose result is never a nil error
 // (errors.New, fmt.Errorf: their doc comments).
-var ErrorMakers = []Func{
+var ErrorMakers = NewSet([]Func{
 	{"errors", Any, "New"},
 	{"fmt", Any, "Errorf"},
-}
-
-var errorMakers = NewSet(ErrorMakers)
-
-// IsErrorMaker reports whether fn is one of ErrorMakers.
-func IsErrorMaker(fn *types.Func) bool { return errorMakers.Has(fn) }
+})

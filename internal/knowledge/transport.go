@@ -87,7 +87,7 @@ func TransportConstructorOf(fn *types.Func) *TransportConstructor {
 // to them beyond the call. Passing a transport to any other function
 // counts as an escape: the callee may keep it, and then it is the callee's
 // to close.
-var NonRetaining = []Func{
+var NonRetaining = NewSet([]Func{
 	// fmt and log print their operands and keep nothing.
 	{"fmt", "", "Print"}, {"fmt", "", "Printf"}, {"fmt", "", "Println"},
 	{"fmt", "", "Sprint"}, {"fmt", "", "Sprintf"}, {"fmt", "", "Sprintln"},
@@ -97,12 +97,7 @@ var NonRetaining = []Func{
 	// HTTP/2 support into t1 itself (TLSClientConfig, TLSNextProto); the
 	// HTTP/2 transport it builds is reachable only from t1.
 	{HTTP2, "", "ConfigureTransport"},
-}
-
-var nonRetaining = NewSet(NonRetaining)
-
-// IsNonRetaining reports whether fn is one of NonRetaining.
-func IsNonRetaining(fn *types.Func) bool { return nonRetaining.Has(fn) }
+})
 
 // A DataType is a kind of type whose values are data decoded from the
 // wire: a value derived from a connection that has such a type does not

@@ -236,7 +236,7 @@ func builder(info *types.Info, decl *ast.FuncDecl, fn *types.Func) *BuilderFact 
 			}
 		case *ast.CallExpr:
 			for _, a := range n.Args {
-				if isV(a) && !knowledge.IsBodySetter(httpreq.Callee(info, n)) {
+				if isV(a) && !knowledge.BodySetters.Has(httpreq.Callee(info, n)) {
 					bad = true // handed on
 				}
 			}

@@ -179,7 +179,7 @@ func (c *collector) executorRetries(e ast.Expr, depth int) bool {
 		switch {
 		case httpreq.Is(fn, knowledge.Failsafe, "", "With"):
 			return slices.ContainsFunc(x.Args, c.isRetryPolicy)
-		case knowledge.IsExecutorBuilder(fn):
+		case knowledge.ExecutorBuilders.Has(fn):
 			if fn.Name() == "Compose" && slices.ContainsFunc(x.Args, c.isRetryPolicy) {
 				return true
 			}

@@ -1241,7 +1241,7 @@ func (o *outcome) assertsSuccess(nodes []ast.Node) bool {
 			continue
 		}
 		call, ok := ast.Unparen(es.X).(*ast.CallExpr)
-		if !ok || !o.c.isCall(call, knowledge.IsAssertNoError) {
+		if !ok || !o.c.isCall(call, knowledge.AssertsNoError.Has) {
 			continue
 		}
 		for _, a := range call.Args {

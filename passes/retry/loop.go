@@ -258,7 +258,7 @@ func (c *collector) attempt(lg *loopGraph, loop ast.Node, body *ast.BlockStmt) *
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
-			if (fallible(info, n) || c.coded(n) != nil) && !c.isCall(n, knowledge.IsErrorMaker) {
+			if (fallible(info, n) || c.coded(n) != nil) && !c.isCall(n, knowledge.ErrorMakers.Has) {
 				calls = append(calls, n)
 			}
 		}
@@ -978,12 +978,12 @@ func (c *collector) failsOnSuccess(lg *loopGraph, exits []*cfg.Block, reach map[
 			for _, n := range b.Nodes {
 				switch n := n.(type) {
 				case *ast.ExprStmt:
-					if inLoop && (isCall(n.X, knowledge.IsFailureCall) || isPanic(n.X)) {
+					if inLoop && (isCall(n.X, knowledge.FailureCalls.Has) || isPanic(n.X)) {
 						return true
 					}
 				case *ast.ReturnStmt:
 					returns = true
-					if !slices.ContainsFunc(n.Results, func(e ast.Expr) bool { return isCall(e, knowledge.IsErrorMaker) }) {
+					if !slices.ContainsFunc(n.Results, func(e ast.Expr) bool { return isCall(e, knowledge.ErrorMakers.Has) }) {
 						newErrorsOnly = false
 					}
 				}
@@ -1042,7 +1042,7 @@ func isExprStmt(n ast.Node) bool {
 }
 
 // isCall reports whether e is a call of a function for which is, the
-// lookup of a knowledge table (knowledge.IsFailureCall, IsErrorMaker...),
+// lookup of a knowledge table (knowledge.FailureCalls.Has, ErrorMakers.Has...),
 // reports true.
 func (c *collector) isCall(e ast.Expr, is func(*types.Func) bool) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)

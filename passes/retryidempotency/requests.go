@@ -429,7 +429,7 @@ func (fi *funcInfo) use(v *types.Var, stack []ast.Node) {
 			st.sendCalls = append(st.sendCalls, p)
 			return
 		}
-		if fn != nil && fn.Pkg() != nil && harmless[fn.Pkg().Path()] || knowledge.IsBodySetter(fn) {
+		if fn != nil && fn.Pkg() != nil && harmless[fn.Pkg().Path()] || knowledge.BodySetters.Has(fn) {
 			return
 		}
 		st.escaped = true
@@ -701,7 +701,7 @@ func (fi *funcInfo) freshAt(e ast.Node, depth int) token.Pos {
 		}
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			if knowledge.IsFresh(httpreq.Callee(info, n)) {
+			if knowledge.FreshValues.Has(httpreq.Callee(info, n)) {
 				at = n.Pos()
 			}
 		case *ast.Ident:
@@ -740,7 +740,7 @@ func (fi *funcInfo) freshVar(v *types.Var, depth int) token.Pos {
 				}
 			}
 		case *ast.CallExpr: // rand.Read(b)
-			if knowledge.IsFresh(httpreq.Callee(info, n)) {
+			if knowledge.FreshValues.Has(httpreq.Callee(info, n)) {
 				for _, a := range n.Args {
 					if code.VarOf(info, stripSlice(a)) == v {
 						at = n.Pos()

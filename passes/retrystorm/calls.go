@@ -35,7 +35,7 @@ func isNetworkAPI(fn *types.Func) bool {
 	if httpreq.SendsRequest(fn) {
 		return true
 	}
-	if knowledge.IsDial(fn) || knowledge.IsGRPCCall(fn) {
+	if knowledge.Dials.Has(fn) || knowledge.GRPCCalls.Has(fn) {
 		return true
 	}
 	return isGRPCClientMethod(fn)

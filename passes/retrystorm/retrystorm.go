@@ -274,7 +274,7 @@ func (c *checker) kindOf(fn *types.Func) calleeKind {
 	if isNetworkAPI(fn) {
 		k |= calleeNet
 	}
-	if httpreq.Is(fn, "time", "", "Sleep") || knowledge.IsWaitMethod(fn) {
+	if httpreq.Is(fn, "time", "", "Sleep") || knowledge.WaitMethods.Has(fn) {
 		k |= calleeWait
 	}
 	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
@@ -439,7 +439,7 @@ func (c *checker) waits(n ast.Node, sleepOnly bool) bool {
 				}
 			}
 			fn := c.callee(n)
-			if !sleepOnly && knowledge.IsWaitMethod(fn) {
+			if !sleepOnly && knowledge.WaitMethods.Has(fn) {
 				found = true
 				return false
 			}

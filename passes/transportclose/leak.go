@@ -1001,7 +1001,7 @@ func isNonRetaining(fn *types.Func) bool {
 	if sig, ok := fn.Type().(*types.Signature); !ok || sig.Recv() != nil {
 		return false
 	}
-	return knowledge.IsNonRetaining(fn)
+	return knowledge.NonRetaining.Has(fn)
 }
 
 func identOf(e ast.Expr) *ast.Ident {
