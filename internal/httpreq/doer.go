@@ -5,6 +5,7 @@ import (
 	"go/types"
 
 	"github.com/transportvet/transportvet/internal/code"
+	"github.com/transportvet/transportvet/internal/knowledge"
 )
 
 // This file is the shape rule: a function or method with the signature of
@@ -28,9 +29,9 @@ func IsDoer(fn *types.Func) bool {
 }
 
 // SendsRequest reports whether a call of fn sends an HTTP request: fn is a
-// send of the Sends table or a Doer (IsDoer).
+// send of the knowledge.Sends table or a Doer (IsDoer).
 func SendsRequest(fn *types.Func) bool {
-	return SendOf(fn) != nil || IsDoer(fn)
+	return knowledge.SendOf(fn) != nil || IsDoer(fn)
 }
 
 // SentRequest returns the request argument of call when call sends a
@@ -39,9 +40,9 @@ func SendsRequest(fn *types.Func) bool {
 // then nil). The argument is nil when the callee builds its own request
 // (http.Post) or sends its receiver (resty), and both are nil when call
 // sends nothing.
-func SentRequest(info *types.Info, call *ast.CallExpr) (ast.Expr, *Send) {
+func SentRequest(info *types.Info, call *ast.CallExpr) (ast.Expr, *knowledge.Send) {
 	fn := Callee(info, call)
-	if send := SendOf(fn); send != nil {
+	if send := knowledge.SendOf(fn); send != nil {
 		if send.Request < 0 {
 			return nil, send
 		}
@@ -61,20 +62,20 @@ func IsError(t types.Type) bool {
 // IsRequest reports whether t is *net/http.Request.
 func IsRequest(t types.Type) bool {
 	p, ok := t.(*types.Pointer)
-	return ok && IsNamed(p.Elem(), NetHTTP, "Request")
+	return ok && IsNamed(p.Elem(), knowledge.NetHTTP, "Request")
 }
 
 // IsAzcoreRequest reports whether t is a pointer to azcore's request,
 // policy.Request (an alias of internal/exported.Request).
 func IsAzcoreRequest(t types.Type) bool {
 	p, ok := types.Unalias(t).(*types.Pointer)
-	return ok && IsNamed(p.Elem(), AzcoreExported, "Request")
+	return ok && IsNamed(p.Elem(), knowledge.AzcoreExported, "Request")
 }
 
 // IsResponse reports whether t is *net/http.Response.
 func IsResponse(t types.Type) bool {
 	p, ok := t.(*types.Pointer)
-	return ok && IsNamed(p.Elem(), NetHTTP, "Response")
+	return ok && IsNamed(p.Elem(), knowledge.NetHTTP, "Response")
 }
 
 // IsNamed reports whether t, through aliases, is the named type pkg.name

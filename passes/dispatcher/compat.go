@@ -1,9 +1,9 @@
 package dispatcher
 
 // This file decides which uses of deprecated fields (Request.Cancel,
-// Transport.Dial, Transport.DialTLS: the catalog's setOnly entries) and of
-// CloseNotifier keep compatibility with callers that still use them, rather
-// than depend on them. Those uses have nothing to migrate: net/http's own
+// Transport.Dial, Transport.DialTLS: the SetOnly entries of
+// knowledge.StdlibDeprecations) and of CloseNotifier keep compatibility
+// with callers that still use them, rather than depend on them. Those uses have nothing to migrate: net/http's own
 // transport reads Request.Cancel, net/http/httptest's Server reads
 // Transport.Dial to call it when a user set it, and a ResponseWriter
 // wrapper must keep implementing CloseNotifier for the handlers it wraps.

@@ -13,9 +13,10 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"honnef.co/go/tools/analysis/facts/deprecated"
-	"honnef.co/go/tools/knowledge"
+	sknowledge "honnef.co/go/tools/knowledge"
 
 	"github.com/transportvet/transportvet/internal/analysisdoc"
+	"github.com/transportvet/transportvet/internal/knowledge"
 	"github.com/transportvet/transportvet/internal/report"
 )
 
@@ -108,8 +109,8 @@ type checker struct {
 	cfg     *config
 	r       *report.Reporter
 	depr    deprecated.Result
-	stdlib  map[types.Object]*stdlibEntry
-	grpc    map[types.Object]*grpcEntry
+	stdlib  map[types.Object]*knowledge.StdlibDeprecation
+	grpc    map[types.Object]*knowledge.GRPCDeprecation
 	owners  map[*types.Var]*types.TypeName // struct fields to their named struct, per package, filled lazily
 	scanned map[*types.Package]bool
 }
@@ -123,8 +124,8 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 		pass:    pass,
 		cfg:     cfg,
 		depr:    depr,
-		stdlib:  make(map[types.Object]*stdlibEntry),
-		grpc:    make(map[types.Object]*grpcEntry),
+		stdlib:  make(map[types.Object]*knowledge.StdlibDeprecation),
+		grpc:    make(map[types.Object]*knowledge.GRPCDeprecation),
 		owners:  make(map[*types.Var]*types.TypeName),
 		scanned: make(map[*types.Package]bool),
 	}
@@ -145,7 +146,7 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 		switch {
 		case c.stdlib[obj] != nil:
 			c.checkStdlib(cur, id, obj, c.stdlib[obj])
-		case obj.Pkg().Path() == grpcPath:
+		case obj.Pkg().Path() == knowledge.GRPC:
 			c.checkGRPC(cur, id, obj)
 		default:
 			c.checkRename(cur, id, obj)
@@ -198,7 +199,7 @@ func (c *checker) relevant() bool {
 			case p.Path() == "net/http" || p.Path() == "net/http/httputil":
 				c.indexStdlib(p)
 				found = true
-			case p.Path() == grpcPath:
+			case p.Path() == knowledge.GRPC:
 				c.indexGRPC(p)
 				found = true
 			case c.cfg.packages.match(p.Path()):
@@ -219,61 +220,35 @@ func (c *checker) relevant() bool {
 	return false
 }
 
-// indexStdlib maps the objects of the standard-library catalog declared in
-// pkg to their entries.
+// indexStdlib maps the objects of knowledge.StdlibDeprecations declared
+// in pkg to their entries.
 func (c *checker) indexStdlib(pkg *types.Package) {
-	for i := range stdlibCatalog {
-		e := &stdlibCatalog[i]
-		if obj := lookupKey(pkg, e.key); obj != nil {
+	for i := range knowledge.StdlibDeprecations {
+		e := &knowledge.StdlibDeprecations[i]
+		if obj := knowledge.LookupKey(pkg, e.Key); obj != nil {
 			c.stdlib[obj] = e
 		}
 	}
 }
 
-// indexGRPC maps the curated grpc functions to their entries.
+// indexGRPC maps the curated grpc functions (knowledge.GRPCDeprecations)
+// to their entries.
 func (c *checker) indexGRPC(pkg *types.Package) {
-	for i := range grpcCatalog {
-		e := &grpcCatalog[i]
-		if obj, ok := pkg.Scope().Lookup(e.name).(*types.Func); ok {
+	for i := range knowledge.GRPCDeprecations {
+		e := &knowledge.GRPCDeprecations[i]
+		if obj, ok := pkg.Scope().Lookup(e.Name).(*types.Func); ok {
 			c.grpc[obj] = e
 		}
 	}
 }
 
-// lookupKey finds the object a knowledge-style key names in pkg: "pkg.Name",
-// "(pkg.Type).Member" or "(*pkg.Type).Member". It returns nil if pkg is not
-// the key's package or has no such object.
-func lookupKey(pkg *types.Package, key string) types.Object {
-	if !strings.HasPrefix(key, "(") {
-		name, ok := strings.CutPrefix(key, pkg.Path()+".")
-		if !ok || strings.Contains(name, "/") {
-			return nil
-		}
-		return pkg.Scope().Lookup(name)
-	}
-	recv, member, ok := strings.Cut(strings.TrimPrefix(key, "("), ").")
-	if !ok {
-		return nil
-	}
-	recv = strings.TrimPrefix(recv, "*")
-	typeName, ok := strings.CutPrefix(recv, pkg.Path()+".")
-	if !ok || strings.Contains(typeName, "/") {
-		return nil
-	}
-	tn, ok := pkg.Scope().Lookup(typeName).(*types.TypeName)
-	if !ok {
-		return nil
-	}
-	obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(tn.Type()), false, pkg, member)
-	return obj
-}
-
-// since returns the Go version that introduced e's replacement.
-func (e *stdlibEntry) goVersion() string {
-	if d, ok := knowledge.StdlibDeprecations[e.key]; ok && strings.HasPrefix(d.AlternativeAvailableSince, "go") {
+// goVersion returns the Go version that introduced e's replacement:
+// staticcheck's, where its knowledge has the key, else e.Since.
+func goVersion(e *knowledge.StdlibDeprecation) string {
+	if d, ok := sknowledge.StdlibDeprecations[e.Key]; ok && strings.HasPrefix(d.AlternativeAvailableSince, "go") {
 		return d.AlternativeAvailableSince
 	}
-	return e.since
+	return e.Since
 }
 
 // fileVersion returns the Go version of the file containing id, or "" if

@@ -46,4 +46,17 @@
 //
 // The -dispatcher.packages flag takes a comma-separated list of import paths;
 // a path ending in "/..." matches that package and every package below it.
+//
+// # Where things are
+//
+// The rule: dispatcher.go (the Analyzer, its flag, and which objects are
+// in scope), rename.go (library renames), stdlib.go and compat.go (the
+// standard library's deprecations, and the uses that keep compatibility),
+// grpc.go (grpc-go's, and their rewrites), edit.go (the text and imports
+// of a fix). The tables are in internal/knowledge/deprecated.go:
+// StdlibDeprecations and GRPCDeprecations, with staticcheck's
+// knowledge.StdlibDeprecations for the versions. Tests: dispatcher_test.go
+// and idempotent_test.go, on the packages of testdata/src/dispatcher, and
+// internal/knowledge/deprecated_test.go for the tables. Docs:
+// docs/dispatcher.md.
 package dispatcher

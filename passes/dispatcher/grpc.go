@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/transportvet/transportvet/internal/fixtext"
+	"github.com/transportvet/transportvet/internal/knowledge"
 )
 
 // checkGRPC reports a use of a deprecated grpc-go identifier: curated
@@ -34,26 +35,26 @@ func (c *checker) checkGRPC(cur inspector.Cursor, id *ast.Ident, obj types.Objec
 	diag := analysis.Diagnostic{
 		Pos:     id.Pos(),
 		End:     id.End(),
-		Message: "grpc." + e.name + " is deprecated: use " + e.use,
+		Message: "grpc." + e.Name + " is deprecated: use " + e.Use,
 	}
 	call := calleeCall(cur, id)
 	if call != nil {
 		diag.Pos, diag.End = call.Pos(), call.End()
 	}
-	if e.blocking {
-		diag.Message = "grpc." + e.name + " is deprecated: NewClient ignores it; use " + e.use
+	if e.Blocking {
+		diag.Message = "grpc." + e.Name + " is deprecated: NewClient ignores it; use " + e.Use
 	}
 	var fix *analysis.SuggestedFix
 	var why string
 	if call != nil {
-		switch e.fix {
-		case fixNewClient:
+		switch e.Rewrite {
+		case knowledge.RewriteNewClient:
 			fix, why = c.newClientFix(cur, call, e)
-		case fixInsecure:
+		case knowledge.RewriteInsecure:
 			fix = c.insecureFix(cur, call)
-		case fixContextDial:
+		case knowledge.RewriteContextDialer:
 			fix = c.contextDialerFix(cur, call)
-		case fixConnectParam:
+		case knowledge.RewriteConnectParams:
 			fix = c.connectParamsFix(cur, call, e)
 		}
 	}
@@ -97,7 +98,7 @@ func calleeCall(cur inspector.Cursor, id *ast.Ident) *ast.CallExpr {
 // grpcFunc returns the grpc function a call calls, or nil.
 func (c *checker) grpcFunc(call *ast.CallExpr) *types.Func {
 	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != grpcPath || fn.Signature().Recv() != nil {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != knowledge.GRPC || fn.Signature().Recv() != nil {
 		return nil
 	}
 	return fn
@@ -119,7 +120,7 @@ func (c *checker) options(opts []*ast.CallExpr, call *ast.CallExpr) (visible boo
 			return false, "", nil
 		}
 		names[fn.Name()]++
-		if e := c.grpc[fn]; e != nil && e.blocking && blocking == "" {
+		if e := c.grpc[fn]; e != nil && e.Blocking && blocking == "" {
 			blocking = fn.Name()
 		}
 	}
@@ -153,10 +154,10 @@ func optionCalls(args []ast.Expr) ([]*ast.CallExpr, bool) {
 // rewritten: local DNS resolution under a proxy would change). Dial's
 // eager exit from idle mode is not kept: the channel connects on its first
 // RPC instead (docs/dispatcher.md).
-func (c *checker) newClientFix(cur inspector.Cursor, call *ast.CallExpr, e *grpcEntry) (*analysis.SuggestedFix, string) {
+func (c *checker) newClientFix(cur inspector.Cursor, call *ast.CallExpr, e *knowledge.GRPCDeprecation) (*analysis.SuggestedFix, string) {
 	args := call.Args
 	var ctxArg ast.Expr
-	if e.name == "DialContext" {
+	if e.Name == "DialContext" {
 		if len(args) < 2 {
 			return nil, ""
 		}
@@ -190,7 +191,7 @@ func (c *checker) newClientFix(cur inspector.Cursor, call *ast.CallExpr, e *grpc
 		nameID = fun.Sel
 	} else if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
 		nameID = id
-		if !c.resolves(call.Pos(), "NewClient", grpcPath) {
+		if !c.resolves(call.Pos(), "NewClient", knowledge.GRPC) {
 			return nil, ""
 		}
 	} else {
@@ -204,7 +205,7 @@ func (c *checker) newClientFix(cur inspector.Cursor, call *ast.CallExpr, e *grpc
 		edits = append(edits, analysis.TextEdit{Pos: target.Pos(), End: target.End(), NewText: []byte(newTarget)})
 	}
 	return &analysis.SuggestedFix{
-		Message:   "Replace grpc." + e.name + " with grpc.NewClient",
+		Message:   "Replace grpc." + e.Name + " with grpc.NewClient",
 		TextEdits: edits,
 	}, ""
 }
@@ -270,7 +271,7 @@ func (c *checker) droppable(ctx ast.Expr) bool {
 // insecure.NewCredentials().
 func (c *checker) insecureFix(cur inspector.Cursor, call *ast.CallExpr) *analysis.SuggestedFix {
 	grpcQ, ok := c.qualifier(call)
-	if !ok || !c.resolves(call.Pos(), "WithTransportCredentials", grpcPath) && grpcQ == "" {
+	if !ok || !c.resolves(call.Pos(), "WithTransportCredentials", knowledge.GRPC) && grpcQ == "" {
 		return nil
 	}
 	file := enclosingFile(cur)
@@ -278,7 +279,7 @@ func (c *checker) insecureFix(cur inspector.Cursor, call *ast.CallExpr) *analysi
 		return nil
 	}
 	im := fixtext.NewImporter(c.pass, file, call.Pos())
-	insecureQ, ok := im.Qualifier(grpcPath+"/credentials/insecure", "insecure", "grpcinsecure")
+	insecureQ, ok := im.Qualifier(knowledge.GRPC+"/credentials/insecure", "insecure", "grpcinsecure")
 	if !ok {
 		return nil
 	}
@@ -351,7 +352,7 @@ func (c *checker) contextDialerFix(cur inspector.Cursor, call *ast.CallExpr) *an
 		return nil
 	}
 	grpcQ, ok := c.qualifier(call)
-	if !ok || grpcQ == "" && !c.resolves(call.Pos(), "WithContextDialer", grpcPath) {
+	if !ok || grpcQ == "" && !c.resolves(call.Pos(), "WithContextDialer", knowledge.GRPC) {
 		return nil
 	}
 	file := enclosingFile(cur)
@@ -399,7 +400,7 @@ func isPkgName(obj types.Object) bool {
 // WithConnectParams also sets the connect timeout, the option must be a
 // direct argument of a Dial, DialContext or NewClient call whose other
 // options are visible and include no WithConnectParams.
-func (c *checker) connectParamsFix(cur inspector.Cursor, call *ast.CallExpr, e *grpcEntry) *analysis.SuggestedFix {
+func (c *checker) connectParamsFix(cur inspector.Cursor, call *ast.CallExpr, e *knowledge.GRPCDeprecation) *analysis.SuggestedFix {
 	if len(call.Args) != 1 {
 		return nil
 	}
@@ -432,7 +433,7 @@ func (c *checker) connectParamsFix(cur inspector.Cursor, call *ast.CallExpr, e *
 	}
 	var maxDelay string
 	arg := ast.Unparen(call.Args[0])
-	if e.name == "WithBackoffMaxDelay" {
+	if e.Name == "WithBackoffMaxDelay" {
 		maxDelay = c.src(arg)
 	} else {
 		switch a := arg.(type) {
@@ -459,7 +460,7 @@ func (c *checker) connectParamsFix(cur inspector.Cursor, call *ast.CallExpr, e *
 		}
 	}
 	grpcQ, ok := c.qualifier(call)
-	if !ok || grpcQ == "" && !(c.resolves(call.Pos(), "WithConnectParams", grpcPath) && c.resolves(call.Pos(), "ConnectParams", grpcPath)) {
+	if !ok || grpcQ == "" && !(c.resolves(call.Pos(), "WithConnectParams", knowledge.GRPC) && c.resolves(call.Pos(), "ConnectParams", knowledge.GRPC)) {
 		return nil
 	}
 	file := enclosingFile(cur)
@@ -467,7 +468,7 @@ func (c *checker) connectParamsFix(cur inspector.Cursor, call *ast.CallExpr, e *
 		return nil
 	}
 	im := fixtext.NewImporter(c.pass, file, call.Pos())
-	backoffQ, ok1 := im.Qualifier(grpcPath+"/backoff", "backoff", "grpcbackoff")
+	backoffQ, ok1 := im.Qualifier(knowledge.GRPC+"/backoff", "backoff", "grpcbackoff")
 	timeQ, ok2 := im.Qualifier("time", "time")
 	if !ok1 || !ok2 {
 		return nil
@@ -476,7 +477,7 @@ func (c *checker) connectParamsFix(cur inspector.Cursor, call *ast.CallExpr, e *
 	text := fmt.Sprintf("%sWithConnectParams(%sConnectParams{Backoff: %sConfig{BaseDelay: %sBaseDelay, Multiplier: %sMultiplier, Jitter: %sJitter, MaxDelay: %s}, MinConnectTimeout: "+minConnectTimeout+"})",
 		grpcQ, grpcQ, backoffQ, d, d, d, maxDelay, timeQ)
 	return &analysis.SuggestedFix{
-		Message:   "Replace grpc." + e.name + " with grpc.WithConnectParams",
+		Message:   "Replace grpc." + e.Name + " with grpc.WithConnectParams",
 		TextEdits: append([]analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(text)}}, im.Edits...),
 	}
 }

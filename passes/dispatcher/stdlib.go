@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/transportvet/transportvet/internal/knowledge"
 )
 
 // checkStdlib reports a use of a standard-library catalog entry, if the
@@ -16,15 +18,15 @@ import (
 // (compat.go). The only fix is Transport.Dial set
 // in a composite literal to a net.Dialer's Dial method value, which becomes
 // DialContext set to the same dialer's DialContext.
-func (c *checker) checkStdlib(cur inspector.Cursor, id *ast.Ident, obj types.Object, e *stdlibEntry) {
-	since := e.goVersion()
+func (c *checker) checkStdlib(cur inspector.Cursor, id *ast.Ident, obj types.Object, e *knowledge.StdlibDeprecation) {
+	since := goVersion(e)
 	if before(c.fileVersion(cur), since) {
 		return // the replacement does not exist in this file's Go version
 	}
-	if e.setOnly && !setsField(cur) {
+	if e.SetOnly && !setsField(cur) {
 		return // a read honours callers that set it, as net/http's transport does
 	}
-	switch e.key {
+	switch e.Key {
 	case "net/http.CloseNotifier":
 		if tn, ok := obj.(*types.TypeName); !ok || c.closeNotifierCompat(cur, tn) {
 			return // compatibility for wrapped handlers, or feature detection
@@ -33,9 +35,9 @@ func (c *checker) checkStdlib(cur inspector.Cursor, id *ast.Ident, obj types.Obj
 	diag := analysis.Diagnostic{
 		Pos:     id.Pos(),
 		End:     id.End(),
-		Message: fmt.Sprintf("%s is deprecated: use %s (since %s)", e.name, e.use, since),
+		Message: fmt.Sprintf("%s is deprecated: use %s (since %s)", e.Name, e.Use, since),
 	}
-	if e.key == "(net/http.Transport).Dial" {
+	if e.Key == "(net/http.Transport).Dial" {
 		if fix, ok := c.dialContextFix(cur, id); ok {
 			diag.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}

@@ -6,7 +6,7 @@
 //
 // API clients build their requests in a helper of their own,
 // c.newRequest(ctx, method, path, body), that calls http.NewRequest (or
-// another constructor of the knowledge table internal/httpreq) and sets
+// another constructor of the table knowledge.Constructors) and sets
 // some headers. The reqbuild analyzer finds such helpers, in the package
 // and, through facts, in the packages it imports, so that retryidempotency
 // knows the method of c.newRequest(ctx, "POST", ...) and retrybody knows
@@ -19,7 +19,7 @@
 // Azure's code generator writes, one per operation, pass
 // http.MethodPost); that variable is only returned, has its fields set,
 // its methods called, its body set by azcore's MarshalAsJSON and the
-// other httpreq.BodySetters, or headers of constant names set
+// other knowledge.BodySetters, or headers of constant names set
 // (req.Header.Set("Accept", ...), req.Header["Accept"] = ..., and the same
 // on req.Raw() of an azcore request, which is the request it sends). A
 // body argument that is a parameter is forwarded; a key header
@@ -27,4 +27,13 @@
 // the builder as keyed. Anything else the function does with the request
 // (hands it, or its Raw(), to another function, copies headers from a map)
 // makes it no builder: when unsure, the request is unknown, as before.
+//
+// # Where things are
+//
+// The rule: reqbuild.go. The tables are in internal/knowledge (http.go):
+// Constructors, BodySetters, and the idempotency key headers that mark a
+// builder as keyed. Tests: reqbuild_test.go, on the packages of
+// testdata/src/reqbuild. It has no docs page of its own, since it reports
+// nothing: docs/retryidempotency.md and docs/retrybody.md say what the
+// checks make of a builder.
 package reqbuild

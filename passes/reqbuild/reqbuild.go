@@ -15,6 +15,7 @@ import (
 	"github.com/transportvet/transportvet/internal/analysisdoc"
 	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/internal/knowledge"
 )
 
 //go:embed doc.go
@@ -36,8 +37,8 @@ var Analyzer = &analysis.Analyzer{
 type BuilderFact struct {
 	Pkg       string // package of the constructor it calls (internal/httpreq)
 	Method    string // the constant method it passes, or ""
-	MethodArg int    // index of the method parameter, or httpreq.None when Method is set
-	Body      int    // index of the parameter that becomes the body, or httpreq.None
+	MethodArg int    // index of the method parameter, or knowledge.None when Method is set
+	Body      int    // index of the parameter that becomes the body, or knowledge.None
 	Keyed     bool   // it sets an idempotency key header
 }
 
@@ -56,10 +57,10 @@ type Result struct {
 }
 
 // Constructor returns the constructor that call calls: an entry of the
-// table httpreq.Constructors, or a request builder, described as one (its
+// table knowledge.Constructors, or a request builder, described as one (its
 // name, method and body parameters), or nil. keyed says that a builder
 // sets an idempotency key on the request it returns.
-func (r *Result) Constructor(info *types.Info, call *ast.CallExpr) (ctor *httpreq.Constructor, keyed bool) {
+func (r *Result) Constructor(info *types.Info, call *ast.CallExpr) (ctor *knowledge.Constructor, keyed bool) {
 	if ctor := httpreq.ConstructorCall(info, call); ctor != nil {
 		return ctor, false
 	}
@@ -71,9 +72,9 @@ func (r *Result) Constructor(info *types.Info, call *ast.CallExpr) (ctor *httpre
 	if f == nil {
 		return nil, false
 	}
-	return &httpreq.Constructor{
-		Pkg: f.Pkg, Type: httpreq.RecvName(fn), Name: fn.Name(),
-		Method: f.Method, MethodArg: f.MethodArg, Body: f.Body, From: httpreq.None,
+	return &knowledge.Constructor{
+		Func:   knowledge.Func{Pkg: f.Pkg, Type: httpreq.RecvName(fn), Name: fn.Name()},
+		Method: f.Method, MethodArg: f.MethodArg, Body: f.Body, From: knowledge.None,
 		Source: "request builder " + fn.FullName(),
 	}, f.Keyed
 }
@@ -140,14 +141,14 @@ func builder(info *types.Info, decl *ast.FuncDecl, fn *types.Func) *BuilderFact 
 				return i
 			}
 		}
-		return httpreq.None
+		return knowledge.None
 	}
 	// The returned variable, its construction, and every other use.
 	var (
 		v    *types.Var
 		ctor *ast.CallExpr
 		bad  bool
-		f    = &BuilderFact{Body: httpreq.None}
+		f    = &BuilderFact{Body: knowledge.None}
 	)
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		if bad {
@@ -212,14 +213,14 @@ func builder(info *types.Info, decl *ast.FuncDecl, fn *types.Func) *BuilderFact 
 				}
 				call, ok := ast.Unparen(n.Rhs[min(i, len(n.Rhs)-1)]).(*ast.CallExpr)
 				c := httpreq.ConstructorCall(info, call)
-				if !ok || ctor != nil || c == nil || c.MethodArg == httpreq.None || c.From != httpreq.None {
+				if !ok || ctor != nil || c == nil || c.MethodArg == knowledge.None || c.From != knowledge.None {
 					bad = true
 					return false
 				}
 				ctor = call
 				f.Pkg = c.Pkg
 				arg := httpreq.Arg(call, c.MethodArg)
-				if f.MethodArg = param(arg); f.MethodArg == httpreq.None {
+				if f.MethodArg = param(arg); f.MethodArg == knowledge.None {
 					// A constant method (Azure's createXRequest
 					// builders), or one computed inside.
 					m, ok := httpreq.ConstMethod(info, arg)
@@ -228,13 +229,13 @@ func builder(info *types.Info, decl *ast.FuncDecl, fn *types.Func) *BuilderFact 
 					}
 					f.Method = m
 				}
-				if c.Body != httpreq.None {
+				if c.Body != knowledge.None {
 					f.Body = param(httpreq.Arg(call, c.Body))
 				}
 			}
 		case *ast.CallExpr:
 			for _, a := range n.Args {
-				if isV(a) && !httpreq.IsBodySetter(httpreq.Callee(info, n)) {
+				if isV(a) && !knowledge.BodySetters.Has(httpreq.Callee(info, n)) {
 					bad = true // handed on
 				}
 			}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/imports"
+	"github.com/transportvet/transportvet/internal/knowledge"
 )
 
 // call looks for a Callback or Client region at call, inside function fn.
@@ -47,7 +48,7 @@ func (c *collector) call(call *ast.CallExpr, fn ast.Node) {
 
 // retryAPI returns the table entry (nil for a -funcs entry) and retried
 // argument index of fn, or -1.
-func (c *collector) retryAPI(fn *types.Func) (*API, int) {
+func (c *collector) retryAPI(fn *types.Func) (*knowledge.RetryAPI, int) {
 	a, ok := c.apis[fn]
 	if !ok {
 		a = c.staticAPI(fn)
@@ -67,22 +68,19 @@ func (c *collector) retryAPI(fn *types.Func) (*API, int) {
 
 // apiInfo is what retryAPI learns of a function that does not change while
 // the package's own retry helpers are found: whether it is never a retry,
-// its APIs table entry, or the index from a HelperFact or -funcs.
+// its knowledge.RetryAPIs entry, or the index from a HelperFact or -funcs.
 type apiInfo struct {
 	notRetry bool
-	entry    *API
+	entry    *knowledge.RetryAPI
 	arg      int
 }
 
 func (c *collector) staticAPI(fn *types.Func) apiInfo {
-	if notRetry(fn) {
+	if knowledge.IsNotRetry(fn) {
 		return apiInfo{notRetry: true, arg: -1}
 	}
-	for i := range APIs {
-		a := &APIs[i]
-		if httpreq.Is(fn, a.Pkg, a.Type, a.Name) {
-			return apiInfo{entry: a, arg: a.Arg}
-		}
+	if a := knowledge.RetryAPIOf(fn); a != nil {
+		return apiInfo{entry: a, arg: a.Arg}
 	}
 	origin := fn.Origin()
 	if origin.Pkg() != nil && origin.Pkg() != c.pass.Pkg {
@@ -92,12 +90,12 @@ func (c *collector) staticAPI(fn *types.Func) apiInfo {
 		}
 	}
 	if len(c.cfg.funcs.specs) > 0 {
-		name := qualifiedName(fn)
+		named := fn
 		if o := fn.Origin(); o != nil && o != fn {
-			name = qualifiedName(o)
+			named = o
 		}
 		for _, s := range c.cfg.funcs.specs {
-			if s.name == name {
+			if s.is(named) {
 				return apiInfo{arg: s.arg}
 			}
 		}
@@ -180,9 +178,9 @@ func (c *collector) executorRetries(e ast.Expr, depth int) bool {
 	case *ast.CallExpr:
 		fn := httpreq.Callee(info, x)
 		switch {
-		case httpreq.Is(fn, Failsafe, "", "With"):
+		case httpreq.Is(fn, knowledge.Failsafe, "", "With"):
 			return slices.ContainsFunc(x.Args, c.isRetryPolicy)
-		case fn != nil && httpreq.Is(fn, Failsafe, "Executor", fn.Name()) && slices.Contains(executorBuilders, fn.Name()):
+		case knowledge.ExecutorBuilders.Has(fn):
 			if fn.Name() == "Compose" && slices.ContainsFunc(x.Args, c.isRetryPolicy) {
 				return true
 			}
@@ -205,7 +203,7 @@ func (c *collector) isRetryPolicy(e ast.Expr) bool {
 		return false
 	}
 	n, ok := types.Unalias(tv.Type).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == FailsafeRetryPolicy && n.Obj().Name() == "RetryPolicy"
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == knowledge.FailsafeRetryPolicy && n.Obj().Name() == "RetryPolicy"
 }
 
 // retryingSend reports whether call sends through a client that retries by
@@ -213,7 +211,7 @@ func (c *collector) isRetryPolicy(e ast.Expr) bool {
 // StandardClient, an Azure SDK pipeline, or a resty request whose client
 // has SetRetryCount(n > 0).
 func (c *collector) retryingSend(call *ast.CallExpr, fn *types.Func) bool {
-	s := httpreq.SendOf(fn)
+	s := knowledge.SendOf(fn)
 	if s == nil {
 		return false
 	}
@@ -222,7 +220,7 @@ func (c *collector) retryingSend(call *ast.CallExpr, fn *types.Func) bool {
 		switch {
 		case !ok:
 			return true
-		case s.Pkg == httpreq.AzcoreExported:
+		case s.Pkg == knowledge.AzcoreExported:
 			return !c.pipelineRetriesOff(sel.X, 0)
 		}
 		// A client whose RetryMax is set to 0 does not retry.
@@ -232,9 +230,9 @@ func (c *collector) retryingSend(call *ast.CallExpr, fn *types.Func) bool {
 		return false
 	}
 	switch s.Pkg {
-	case httpreq.NetHTTP:
+	case knowledge.NetHTTP:
 		return s.Type == "Client" && c.standardClient(sel.X, 0)
-	case httpreq.Resty:
+	case knowledge.Resty:
 		return c.restyRequestRetries(sel.X, 0)
 	}
 	return false
@@ -250,7 +248,7 @@ func (c *collector) standardClient(e ast.Expr, depth int) bool {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
 		sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
-		return ok && httpreq.Is(httpreq.Callee(info, x), httpreq.Retryable, "Client", "StandardClient") && !c.retriesOff(sel.X)
+		return ok && httpreq.Is(httpreq.Callee(info, x), knowledge.Retryable, "Client", "StandardClient") && !c.retriesOff(sel.X)
 	case *ast.Ident, *ast.SelectorExpr:
 		// A variable or field that the package sets to such a client on
 		// some path (godo's New, when retries are configured), or a
@@ -284,7 +282,7 @@ func (c *collector) standardClient(e ast.Expr, depth int) bool {
 func (c *collector) seesRetryable() bool {
 	if c.retryable == 0 {
 		c.retryable = -1
-		if imports.Any(c.pass.Pkg, httpreq.Retryable) {
+		if imports.Any(c.pass.Pkg, knowledge.Retryable) {
 			c.retryable = 1
 		}
 	}
@@ -304,7 +302,7 @@ func (c *collector) pipelineRetriesOff(e ast.Expr, depth int) bool {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
 		fn := httpreq.Callee(c.pass.TypesInfo, x)
-		return httpreq.Is(fn, httpreq.AzcoreRuntime, "", "NewPipeline") && len(x.Args) == 4 && c.retryOptionsOff(x.Args[3], depth+1)
+		return httpreq.Is(fn, knowledge.AzcoreRuntime, "", "NewPipeline") && len(x.Args) == 4 && c.retryOptionsOff(x.Args[3], depth+1)
 	case *ast.Ident, *ast.SelectorExpr:
 		if v := c.varOf(x); v != nil {
 			if val := c.value(v); val != nil {
@@ -338,11 +336,11 @@ func (c *collector) retryOptionsOff(e ast.Expr, depth int) bool {
 			}
 		}
 	case *ast.CompositeLit:
-		if !httpreq.IsNamed(info.TypeOf(x), httpreq.AzcorePolicy, "ClientOptions") {
+		if !httpreq.IsNamed(info.TypeOf(x), knowledge.AzcorePolicy, "ClientOptions") {
 			return false
 		}
 		retry, ok := ast.Unparen(fieldValue(x, "Retry")).(*ast.CompositeLit)
-		if !ok || !httpreq.IsNamed(info.TypeOf(retry), httpreq.AzcorePolicy, "RetryOptions") {
+		if !ok || !httpreq.IsNamed(info.TypeOf(retry), knowledge.AzcorePolicy, "RetryOptions") {
 			return false
 		}
 		n := fieldValue(retry, "MaxRetries")
@@ -430,9 +428,9 @@ func (c *collector) restyRequestRetries(e ast.Expr, depth int) bool {
 			return false
 		}
 		switch {
-		case httpreq.Is(fn, httpreq.Resty, "Client", "R"), httpreq.Is(fn, httpreq.Resty, "Client", "NewRequest"):
+		case httpreq.Is(fn, knowledge.Resty, "Client", "R"), httpreq.Is(fn, knowledge.Resty, "Client", "NewRequest"):
 			return c.restyClientRetries(sel.X, depth+1)
-		case httpreq.RecvName(fn) == "Request" && fn.Pkg() != nil && fn.Pkg().Path() == httpreq.Resty && returnsSelf(fn):
+		case httpreq.RecvName(fn) == "Request" && fn.Pkg() != nil && fn.Pkg().Path() == knowledge.Resty && returnsSelf(fn):
 			return c.restyRequestRetries(sel.X, depth+1)
 		}
 		// linodego's func (c *Client) R(ctx) *resty.Request { return
@@ -466,10 +464,10 @@ func (c *collector) restyClientRetries(e ast.Expr, depth int) bool {
 		if fn == nil || !ok {
 			return false
 		}
-		if httpreq.Is(fn, httpreq.Resty, "Client", "SetRetryCount") && len(x.Args) == 1 {
+		if httpreq.Is(fn, knowledge.Resty, "Client", "SetRetryCount") && len(x.Args) == 1 {
 			return c.positive(x.Args[0])
 		}
-		if httpreq.RecvName(fn) == "Client" && fn.Pkg() != nil && fn.Pkg().Path() == httpreq.Resty && returnsSelf(fn) {
+		if httpreq.RecvName(fn) == "Client" && fn.Pkg() != nil && fn.Pkg().Path() == knowledge.Resty && returnsSelf(fn) {
 			return c.restyClientRetries(sel.X, depth+1)
 		}
 		return false
@@ -533,14 +531,4 @@ func returnsSelf(fn *types.Func) bool {
 		return false
 	}
 	return types.Identical(sig.Results().At(0).Type(), sig.Recv().Type())
-}
-
-// notRetry reports whether fn is in NotRetries.
-func notRetry(fn *types.Func) bool {
-	for _, a := range NotRetries {
-		if httpreq.Is(fn, a.Pkg, a.Type, a.Name) {
-			return true
-		}
-	}
-	return false
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/index"
+	"github.com/transportvet/transportvet/internal/knowledge"
 )
 
 // A collector finds the regions of one package.
@@ -127,7 +128,7 @@ func (c *collector) index() *packageIndex {
 			if fn != nil && fn.Pkg() == c.pass.Pkg {
 				ix.calls[fn.Origin()] = append(ix.calls[fn.Origin()], n)
 			}
-			if httpreq.Is(fn, httpreq.Resty, "Client", "SetRetryCount") && len(n.Args) == 1 {
+			if httpreq.Is(fn, knowledge.Resty, "Client", "SetRetryCount") && len(n.Args) == 1 {
 				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 					if v := c.varOf(sel.X); v != nil {
 						ix.retryCounts[v] = append(ix.retryCounts[v], n.Args[0])
@@ -252,7 +253,7 @@ func (c *collector) learnHelpers() bool {
 			idx = c.wrappedParam(decl, e)
 		}
 		fn, _ := info.Defs[decl.Name].(*types.Func)
-		if idx < 0 || fn == nil || notRetry(fn) {
+		if idx < 0 || fn == nil || knowledge.IsNotRetry(fn) {
 			continue
 		}
 		if _, seen := c.helpers[fn]; !seen {
@@ -314,7 +315,7 @@ func (c *collector) indexRetryMax(ix *packageIndex, as *ast.AssignStmt) {
 			continue
 		}
 		s, ok := c.pass.TypesInfo.Selections[sel]
-		if !ok || s.Kind() != types.FieldVal || s.Obj().Pkg() == nil || s.Obj().Pkg().Path() != httpreq.Retryable {
+		if !ok || s.Kind() != types.FieldVal || s.Obj().Pkg() == nil || s.Obj().Pkg().Path() != knowledge.Retryable {
 			continue
 		}
 		if v := c.varOf(sel.X); v != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/flow"
 	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/internal/knowledge"
 )
 
 // A loop's attempt is decided on its control-flow graph: the loop repeats
@@ -1230,7 +1231,7 @@ func (o *outcome) assertsSuccess(nodes []ast.Node) bool {
 			continue
 		}
 		call, ok := ast.Unparen(es.X).(*ast.CallExpr)
-		if !ok || !o.c.isCall(call, assertsNoError) {
+		if !ok || !o.c.isCall(call, knowledge.AssertsNoError.Has) {
 			continue
 		}
 		for _, a := range call.Args {
@@ -1266,7 +1267,7 @@ func (o *outcome) unsentAtom(cond ast.Expr, truth bool) bool {
 		// syscall.ECONNREFUSED is a constant, an error variable a var.
 		switch obj := code.UsedObject(info, e.Args[1]).(type) {
 		case *types.Var, *types.Const:
-			return obj.Pkg() != nil && httpreq.IsUnsent(obj.Pkg().Path(), obj.Name())
+			return obj.Pkg() != nil && knowledge.IsUnsent(obj.Pkg().Path(), obj.Name())
 		}
 		return false
 	case "As":
@@ -1274,7 +1275,7 @@ func (o *outcome) unsentAtom(cond ast.Expr, truth bool) bool {
 		if p, ok := t.(*types.Pointer); ok {
 			if q, ok := p.Elem().(*types.Pointer); ok {
 				if n, ok := types.Unalias(q.Elem()).(*types.Named); ok && n.Obj().Pkg() != nil {
-					return httpreq.IsUnsent(n.Obj().Pkg().Path(), n.Obj().Name())
+					return knowledge.IsUnsent(n.Obj().Pkg().Path(), n.Obj().Name())
 				}
 			}
 		}

@@ -34,4 +34,20 @@
 // 0-based position of the retried function argument, e.g.
 //
 //	-retry.funcs=example.com/internal/retryutil.Do:1
+//
+// # Where things are
+//
+// The rule: retry.go (the Analyzer, Region, Result and HelperFact),
+// collect.go (the walk over a package and its index), call.go (Callback
+// and Client regions: retry-library calls, retrying clients), loop.go and
+// decide.go (Loop regions: the attempt, decided on the control-flow
+// graph), jump.go (retries written with goto or recursion), coded.go
+// (results that code an error), iterator.go (retry iterators, as facts),
+// flags.go (-funcs, -explain). The tables are in internal/knowledge
+// (retry.go): RetryAPIs, NotRetries, ExecutorBuilders, FailureCalls,
+// AssertsNoError, ErrorMakers and the libraries' paths; the sends of
+// retrying clients are knowledge.Sends (http.go). Tests: retry_test.go,
+// shapes_test.go and flags_test.go, on the packages of testdata/src/retry,
+// and eval/regions.sh against retry loops read by hand. Docs:
+// docs/retry.md.
 package retry

@@ -3,10 +3,12 @@ package retry
 import (
 	"fmt"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/internal/knowledge"
 )
 
 // config is the Analyzer's configuration, bound to its own FlagSet.
@@ -22,10 +24,20 @@ type funcList struct {
 
 // A funcSpec is one -funcs entry: the qualified name of a function
 // ("pkg/path.Func") or method ("pkg/path.Type.Method") and the index of its
-// retried function argument.
+// retried function argument. keys are the functions name may denote: a
+// package path may hold dots after its last slash (gopkg.in/yaml.v3), so
+// "a/b.T.M" is the method T.M of package a/b or the function M of package
+// a/b.T.
 type funcSpec struct {
 	name string
+	keys []knowledge.Func
 	arg  int
+}
+
+// is reports whether s names fn.
+func (s funcSpec) is(fn *types.Func) bool {
+	k, ok := knowledge.FuncOf(fn)
+	return ok && slices.Contains(s.keys, k)
 }
 
 func (l *funcList) String() string {
@@ -72,7 +84,13 @@ func parseFuncSpec(item string) (funcSpec, error) {
 	if dot <= 0 || dot == len(last)-1 || strings.ContainsAny(name, " \t") || strings.HasSuffix(name, ".") {
 		return funcSpec{}, fmt.Errorf("retry API %q: want pkg/path.Func:index or pkg/path.Type.Method:index", item)
 	}
-	return funcSpec{name: name, arg: n}, nil
+	s := funcSpec{name: name, arg: n}
+	rest, fn := name[:strings.LastIndex(name, ".")], name[strings.LastIndex(name, ".")+1:]
+	s.keys = append(s.keys, knowledge.Func{Pkg: rest, Name: fn})
+	if dot := strings.LastIndex(rest, "."); dot > strings.LastIndex(rest, "/") {
+		s.keys = append(s.keys, knowledge.Func{Pkg: rest[:dot], Type: rest[dot+1:], Name: fn})
+	}
+	return s, nil
 }
 
 // qualifiedName returns "pkg/path.Func" or "pkg/path.Type.Method" for fn.

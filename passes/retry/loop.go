@@ -13,6 +13,7 @@ import (
 	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/flow"
 	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/internal/knowledge"
 )
 
 // loop returns the Loop region of loop, whose body is body and label its
@@ -257,7 +258,7 @@ func (c *collector) attempt(lg *loopGraph, loop ast.Node, body *ast.BlockStmt) *
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
-			if (fallible(info, n) || c.coded(n) != nil) && !c.isCall(n, errorMakers) {
+			if (fallible(info, n) || c.coded(n) != nil) && !c.isCall(n, knowledge.ErrorMakers.Has) {
 				calls = append(calls, n)
 			}
 		}
@@ -826,8 +827,8 @@ var countingBuiltins = map[string]bool{"min": true, "max": true, "print": true, 
 var countingPkgs = map[string]bool{
 	"time": true, "math": true, "math/rand": true, "math/rand/v2": true,
 	"fmt": true, "log": true, "log/slog": true, "strconv": true, "errors": true,
-	"testing": true,
-	BackoffV4: true, BackoffV5: true, RetryGo: true, GoRetry: true, K8sWait: true,
+	"testing":           true,
+	knowledge.BackoffV4: true, knowledge.BackoffV5: true, knowledge.RetryGo: true, knowledge.GoRetry: true, knowledge.K8sWait: true,
 }
 
 // countingCall reports whether passing a counter to call as its argument
@@ -942,28 +943,6 @@ func isBool(t types.Type) bool {
 	return ok && b.Info()&types.IsBoolean != 0
 }
 
-// failureCalls are the functions (and methods, by their package) whose
-// call at the top level of a loop's success path says that success was
-// the unexpected outcome: a test expecting every attempt to fail, an exit.
-var failureCalls = map[string]map[string]bool{
-	"testing": {"Error": true, "Errorf": true, "Fatal": true, "Fatalf": true, "Fail": true, "FailNow": true},
-	"log":     {"Fatal": true, "Fatalf": true, "Fatalln": true, "Panic": true, "Panicf": true, "Panicln": true},
-	"os":      {"Exit": true},
-}
-
-// assertsNoError are the functions (and methods, by their package) that
-// stop a test unless the error they are given is nil (testify's require
-// package: "require ... stops test execution on failure", require.go).
-var assertsNoError = map[string]map[string]bool{
-	"github.com/stretchr/testify/require": {"NoError": true, "NoErrorf": true, "Nil": true, "Nilf": true},
-}
-
-// errorMakers are the functions whose result is never a nil error.
-var errorMakers = map[string]map[string]bool{
-	"errors": {"New": true},
-	"fmt":    {"Errorf": true},
-}
-
 // failsOnSuccess reports whether the paths that leave the loop after a
 // success (from the blocks exits, outside reach) treat success as a
 // failure, so that the loop expects every attempt to fail rather than
@@ -999,12 +978,12 @@ func (c *collector) failsOnSuccess(lg *loopGraph, exits []*cfg.Block, reach map[
 			for _, n := range b.Nodes {
 				switch n := n.(type) {
 				case *ast.ExprStmt:
-					if inLoop && (isCall(n.X, failureCalls) || isPanic(n.X)) {
+					if inLoop && (isCall(n.X, knowledge.FailureCalls.Has) || isPanic(n.X)) {
 						return true
 					}
 				case *ast.ReturnStmt:
 					returns = true
-					if !slices.ContainsFunc(n.Results, func(e ast.Expr) bool { return isCall(e, errorMakers) }) {
+					if !slices.ContainsFunc(n.Results, func(e ast.Expr) bool { return isCall(e, knowledge.ErrorMakers.Has) }) {
 						newErrorsOnly = false
 					}
 				}
@@ -1062,15 +1041,15 @@ func isExprStmt(n ast.Node) bool {
 	return ok
 }
 
-// isCall reports whether e is a call of a function of table (package path,
-// then name).
-func (c *collector) isCall(e ast.Expr, table map[string]map[string]bool) bool {
+// isCall reports whether e is a call of a function for which is, the
+// lookup of a knowledge table (knowledge.FailureCalls.Has, ErrorMakers.Has...),
+// reports true.
+func (c *collector) isCall(e ast.Expr, is func(*types.Func) bool) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok {
 		return false
 	}
-	fn := httpreq.Callee(c.pass.TypesInfo, call)
-	return fn != nil && fn.Pkg() != nil && table[fn.Pkg().Path()][fn.Name()]
+	return is(httpreq.Callee(c.pass.TypesInfo, call))
 }
 
 // reject records why loop is not a retry region, for -explain.
@@ -1176,7 +1155,7 @@ func (c *collector) reportsFailure(b *cfg.Block) bool {
 		if !ok {
 			continue
 		}
-		return c.isCall(es.X, testFailures)
+		return c.isCall(es.X, knowledge.IsTestFailure)
 	}
 	return false
 }
@@ -1207,9 +1186,6 @@ func forCond(loop ast.Node) ast.Node {
 	}
 	return nil
 }
-
-// testFailures are the calls that fail a test.
-var testFailures = map[string]map[string]bool{"testing": failureCalls["testing"]}
 
 // hasFallible reports whether body calls, outside function literals, a
 // function whose last result is an error.
@@ -1312,7 +1288,7 @@ func madeRequest(info *types.Info, call *ast.CallExpr) bool {
 		}
 	}
 	for _, t := range vars {
-		if httpreq.IsRequest(t) || httpreq.IsNamed(deref(t), httpreq.Retryable, "Request") {
+		if httpreq.IsRequest(t) || httpreq.IsNamed(deref(t), knowledge.Retryable, "Request") {
 			return true
 		}
 	}

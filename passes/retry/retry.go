@@ -17,6 +17,7 @@ import (
 	"github.com/transportvet/transportvet/internal/analysisdoc"
 	"github.com/transportvet/transportvet/internal/fixpoint"
 	"github.com/transportvet/transportvet/internal/index"
+	"github.com/transportvet/transportvet/internal/knowledge"
 	"github.com/transportvet/transportvet/internal/report"
 )
 
@@ -29,7 +30,7 @@ var doc string
 // definition.
 //
 // Its flag -funcs (-retry.funcs under the multichecker) adds retry APIs to
-// the table APIs.
+// the table knowledge.RetryAPIs.
 var Analyzer = newAnalyzer()
 
 func newAnalyzer() *analysis.Analyzer {
@@ -75,7 +76,7 @@ const (
 	// Ranging over a slice, array, string, map, channel or function is
 	// never a Loop region.
 	Loop Kind = iota
-	// Callback is the function argument of a retry API (the APIs table,
+	// Callback is the function argument of a retry API (knowledge.RetryAPIs,
 	// -funcs, or a retry helper: a function of this or another package
 	// that passes its function parameter to a retry API, or calls it as
 	// the attempt of a Loop region, see HelperFact): Node is the
@@ -132,10 +133,10 @@ type Region struct {
 	// Target is the named function or method a Callback retries, or nil
 	// for a function literal.
 	Target *types.Func
-	// Entry is the APIs table entry of a Callback's API; nil when the API
+	// Entry is the knowledge.RetryAPIs entry of a Callback's API; nil when the API
 	// comes from -funcs or is a retry helper (a function that retries its
 	// function parameter, see HelperFact).
-	Entry *API
+	Entry *knowledge.RetryAPI
 
 	// Signals names the branches on which a Loop goes round again, as
 	// -explain shows them.
@@ -145,7 +146,7 @@ type Region struct {
 	Iterator *types.Func
 	// Unsent says that a Loop goes round only after errors that prove
 	// its request never left the client (a refused connection, a failed
-	// name lookup: internal/httpreq.UnsentErrors): a retry repeats no
+	// name lookup: internal/knowledge.UnsentErrors): a retry repeats no
 	// side effect.
 	Unsent bool
 	// Polls says that some ways round a Loop may follow a success: a

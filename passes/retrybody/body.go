@@ -12,6 +12,7 @@ import (
 	"github.com/transportvet/transportvet/internal/fixtext"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/index"
+	"github.com/transportvet/transportvet/internal/knowledge"
 	"github.com/transportvet/transportvet/passes/retry"
 )
 
@@ -37,10 +38,10 @@ func (c *checker) checkConsumedBodies(reg *retry.Region) {
 		if arg := requestArg(info, call); arg != nil {
 			c.checkReusedRequest(reg, call, arg)
 		}
-		if send := httpreq.SendOf(fn); send != nil && send.Pkg == httpreq.NetHTTP && send.Body != httpreq.None {
+		if send := knowledge.SendOf(fn); send != nil && send.Pkg == knowledge.NetHTTP && send.Body != knowledge.None {
 			c.checkReusedReader(reg, httpreq.Arg(call, send.Body))
 		}
-		if ctor := httpreq.ConstructorOf(fn); ctor != nil && ctor.Pkg == httpreq.NetHTTP && ctor.Body != httpreq.None {
+		if ctor := knowledge.ConstructorOf(fn); ctor != nil && ctor.Pkg == knowledge.NetHTTP && ctor.Body != knowledge.None {
 			c.checkReusedReader(reg, httpreq.Arg(call, ctor.Body))
 		}
 		return true
@@ -88,7 +89,7 @@ func requestIdent(info *types.Info, arg ast.Expr) *ast.Ident {
 		return e
 	case *ast.CallExpr:
 		fn := httpreq.Callee(info, e)
-		if httpreq.Is(fn, httpreq.NetHTTP, "Request", "WithContext") || httpreq.Is(fn, httpreq.NetHTTP, "Request", "Clone") {
+		if httpreq.Is(fn, knowledge.NetHTTP, "Request", "WithContext") || httpreq.Is(fn, knowledge.NetHTTP, "Request", "Clone") {
 			if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
 				return requestIdent(info, sel.X)
 			}
@@ -136,7 +137,7 @@ func (c *checker) builtBy(v *types.Var) (*ast.CallExpr, ast.Expr) {
 		return nil, nil
 	}
 	ctor, _ := c.builders.Constructor(c.pass.TypesInfo, call)
-	if ctor == nil || ctor.Pkg != httpreq.NetHTTP || ctor.Body == httpreq.None {
+	if ctor == nil || ctor.Pkg != knowledge.NetHTTP || ctor.Body == knowledge.None {
 		return nil, nil
 	}
 	return call, httpreq.Arg(call, ctor.Body)
@@ -166,7 +167,7 @@ func (c *checker) isNoBody(e ast.Expr) bool {
 		return true
 	}
 	obj := code.UsedObject(info, e)
-	return obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == httpreq.NetHTTP && obj.Name() == "NoBody"
+	return obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == knowledge.NetHTTP && obj.Name() == "NoBody"
 }
 
 // onlySentIn reports whether every use of request v in body is a send, a
@@ -221,7 +222,7 @@ func (c *checker) onlySentIn(v *types.Var, body *ast.BlockStmt) bool {
 }
 
 // getBodyFix resets v.Body from v.GetBody() at the top of the region's
-// body. net/http sets GetBody for the body types of httpreq.GetBodyTypes
+// body. net/http sets GetBody for the body types of knowledge.GetBodyTypes
 // and it never fails for them.
 func (c *checker) getBodyFix(reg *retry.Region, v *types.Var) (analysis.SuggestedFix, bool) {
 	body := reg.Body

@@ -22,4 +22,17 @@
 //     nor handed on: each attempt leaks a connection. A suggested fix
 //     closes the body before the continue statement that ends every such
 //     path.
+//
+// # Where things are
+//
+// The rule: retrybody.go (the Analyzer and its facts), body.go (request
+// bodies consumed by one attempt and re-sent by the next, and the GetBody
+// fix), leak.go (responses left open on the way to the next attempt, and
+// the close fix). The retry regions come from passes/retry, request
+// builders from passes/reqbuild. The tables are in internal/knowledge
+// (http.go): Sends, Constructors, GetBodyTypes, BufferedSends; the
+// methods that neither read nor keep a body (harmlessRequestMethods,
+// neutralResponseMethods) are in body.go and leak.go. Tests:
+// retrybody_test.go and shapes_test.go, on the packages of
+// testdata/src/retrybody. Docs: docs/retrybody.md.
 package retrybody

@@ -14,6 +14,7 @@ import (
 	"github.com/transportvet/transportvet/internal/fixtext"
 	"github.com/transportvet/transportvet/internal/flow"
 	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/internal/knowledge"
 	"github.com/transportvet/transportvet/passes/retry"
 )
 
@@ -24,7 +25,7 @@ var neutralResponseMethods = map[string]bool{"Cookies": true, "Location": true, 
 // checkLeakedResponses reports the sends of loop region reg whose non-nil
 // response, on some path to the next iteration, is neither closed, returned,
 // stored nor handed on. A send that reads and closes the body itself
-// (httpreq.Buffered: an Azure SDK pipeline) leaks nothing.
+// (knowledge.BufferedSends: an Azure SDK pipeline) leaks nothing.
 func (c *checker) checkLeakedResponses(reg *retry.Region) {
 	g := flow.Of(c.cfgs, reg.Func)
 	if g == nil {
@@ -42,7 +43,7 @@ func (c *checker) checkLeakedResponses(reg *retry.Region) {
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
-			if fn := httpreq.Callee(info, n); !httpreq.SendsRequest(fn) || httpreq.Buffered(fn) {
+			if fn := httpreq.Callee(info, n); !httpreq.SendsRequest(fn) || knowledge.BufferedSends.Has(fn) {
 				return true
 			}
 			b, i := flow.Locate(g, n)

@@ -34,4 +34,17 @@
 // crypto/rand.Text before the retries, and sets it on the request before
 // each send. When the key to use is in doubt, or the request is an Azure
 // SDK request, no fix is offered.
+//
+// # Where things are
+//
+// The rule: retryidempotency.go (the Analyzer and the report), requests.go
+// (which requests a function sends, with which method and key), facts.go
+// (the same across packages), fix.go (the key a fix adds). The retry
+// regions come from passes/retry, request builders from passes/reqbuild.
+// The tables are in internal/knowledge (http.go): Sends, Constructors,
+// BodySetters, IdempotencyKeys, KeyHeaders, FreshValues, UnsentErrors,
+// and the methods that are not idempotent; internal/httpreq reads them for
+// a call. Tests: retryidempotency_test.go and shapes_test.go, on the
+// packages of testdata/src/retryidempotency. Docs:
+// docs/retryidempotency.md.
 package retryidempotency

@@ -12,6 +12,7 @@ import (
 	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/index"
+	"github.com/transportvet/transportvet/internal/knowledge"
 )
 
 // A site is a send of a request, or a call to a function that sends one.
@@ -94,7 +95,7 @@ func (c *checker) isSend(fn *types.Func) bool {
 	if fn == nil {
 		return false
 	}
-	return httpreq.SendOf(fn) != nil || c.sends(fn) != nil || c.paramFact(fn) != nil
+	return knowledge.SendOf(fn) != nil || c.sends(fn) != nil || c.paramFact(fn) != nil
 }
 
 func (fi *funcInfo) state(v *types.Var) *reqState {
@@ -117,7 +118,7 @@ func isRequestType(t types.Type) bool {
 		return false
 	}
 	switch n.Obj().Pkg().Path() {
-	case httpreq.NetHTTP, httpreq.Retryable, httpreq.Resty, httpreq.AzcoreExported:
+	case knowledge.NetHTTP, knowledge.Retryable, knowledge.Resty, knowledge.AzcoreExported:
 		return true
 	}
 	return false
@@ -186,7 +187,7 @@ func (fi *funcInfo) write(v *types.Var, rhs ast.Expr) {
 			return
 		}
 		st.unknown = true
-	case ctor.From != httpreq.None:
+	case ctor.From != knowledge.None:
 		from := ast.Unparen(httpreq.Arg(call, ctor.From))
 		if id, ok := from.(*ast.Ident); ok {
 			if u, ok := info.Uses[id].(*types.Var); ok && u != v {
@@ -202,7 +203,7 @@ func (fi *funcInfo) write(v *types.Var, rhs ast.Expr) {
 		// createXRequest).
 		st.methods = append(st.methods, ctor.Method)
 		st.built = true
-	case ctor.MethodArg != httpreq.None:
+	case ctor.MethodArg != knowledge.None:
 		arg := httpreq.Arg(call, ctor.MethodArg)
 		m, ok := httpreq.ConstMethod(info, arg)
 		if !ok {
@@ -260,7 +261,7 @@ func (fi *funcInfo) restyWrite(v *types.Var, call *ast.CallExpr, st *reqState) {
 // its receiver (SetBody, SetHeader...).
 func (fi *funcInfo) restyBuilder(call *ast.CallExpr) bool {
 	fn := httpreq.Callee(fi.c.pass.TypesInfo, call)
-	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == httpreq.Resty &&
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == knowledge.Resty &&
 		httpreq.RecvName(fn) == "Request" && returnsSelf(fn)
 }
 
@@ -301,7 +302,7 @@ func (fi *funcInfo) restyClientKeys(call *ast.CallExpr, st *reqState) {
 func (fi *funcInfo) keyCall(call *ast.CallExpr) bool {
 	info := fi.c.pass.TypesInfo
 	fn := httpreq.Callee(info, call)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != httpreq.Resty {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != knowledge.Resty {
 		return false
 	}
 	switch fn.Name() {
@@ -415,18 +416,18 @@ func (fi *funcInfo) use(v *types.Var, stack []ast.Node) {
 			return
 		}
 		fn := httpreq.Callee(info, p)
-		if s := httpreq.SendOf(fn); s != nil && s.Request == idx {
+		if s := knowledge.SendOf(fn); s != nil && s.Request == idx {
 			st.sendCalls = append(st.sendCalls, p)
 			return
 		}
-		if ctor := httpreq.ConstructorOf(fn); ctor != nil && ctor.From == idx {
+		if ctor := knowledge.ConstructorOf(fn); ctor != nil && ctor.From == idx {
 			return
 		}
 		if fn != nil && fi.c.paramSends(fn, idx) != "" {
 			st.sendCalls = append(st.sendCalls, p)
 			return
 		}
-		if fn != nil && fn.Pkg() != nil && harmless[fn.Pkg().Path()] || httpreq.IsBodySetter(fn) {
+		if fn != nil && fn.Pkg() != nil && harmless[fn.Pkg().Path()] || knowledge.BodySetters.Has(fn) {
 			return
 		}
 		st.escaped = true
@@ -552,7 +553,7 @@ func (fi *funcInfo) collectSites(sends []*ast.CallExpr) {
 	info := fi.c.pass.TypesInfo
 	for _, call := range sends {
 		fn := httpreq.Callee(info, call)
-		if s := httpreq.SendOf(fn); s != nil {
+		if s := knowledge.SendOf(fn); s != nil {
 			fi.sites = append(fi.sites, fi.sendSite(call, s))
 			continue
 		}
@@ -571,22 +572,22 @@ func (fi *funcInfo) collectSites(sends []*ast.CallExpr) {
 }
 
 // sendSite describes the direct send call, whose table entry is s.
-func (fi *funcInfo) sendSite(call *ast.CallExpr, s *httpreq.Send) *site {
+func (fi *funcInfo) sendSite(call *ast.CallExpr, s *knowledge.Send) *site {
 	info := fi.c.pass.TypesInfo
 	switch {
-	case s.Request == httpreq.None: // http.Post and friends
+	case s.Request == knowledge.None: // http.Post and friends
 		return &site{call: call, method: s.Method}
-	case s.Request == httpreq.Recv: // resty
+	case s.Request == knowledge.Recv: // resty
 		st := &site{call: call, resty: true}
 		st.method = s.Method
-		if s.MethodArg != httpreq.None {
+		if s.MethodArg != knowledge.None {
 			if m, ok := httpreq.ConstMethod(info, httpreq.Arg(call, s.MethodArg)); ok {
 				st.method = m
 			} else {
 				st.unsure = true
 			}
 		}
-		fi.restyChain(httpreq.Arg(call, httpreq.Recv), st, 0)
+		fi.restyChain(httpreq.Arg(call, knowledge.Recv), st, 0)
 		return st
 	}
 	return fi.requestSite(call, httpreq.Arg(call, s.Request))
@@ -612,7 +613,7 @@ func (fi *funcInfo) requestSite(call *ast.CallExpr, e ast.Expr) *site {
 			return st
 		case *ast.CallExpr:
 			ctor := httpreq.ConstructorCall(info, x)
-			if ctor == nil || ctor.From == httpreq.None {
+			if ctor == nil || ctor.From == knowledge.None {
 				st.unsure = true
 				return st
 			}
@@ -644,7 +645,7 @@ func (fi *funcInfo) restyChain(e ast.Expr, st *site, depth int) {
 			st.unsure = true
 			return
 		}
-		if httpreq.ConstructorOf(fn) != nil { // Client.R()
+		if knowledge.ConstructorOf(fn) != nil { // Client.R()
 			var rs reqState
 			fi.restyClientKeys(x, &rs)
 			st.keyed = st.keyed || rs.keyed
@@ -682,7 +683,7 @@ func (c *checker) where(pos token.Pos) string {
 }
 
 // freshAt returns where the value e gets a value that is new at every
-// evaluation (see httpreq.FreshValues): a call of such a function in e, or
+// evaluation (see knowledge.FreshValues): a call of such a function in e, or
 // in a value assigned in the function to a variable e mentions, or such a
 // call that fills the variable (rand.Read(b)); token.NoPos when there is
 // none.
@@ -698,7 +699,7 @@ func (fi *funcInfo) freshAt(e ast.Node, depth int) token.Pos {
 		}
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			if httpreq.IsFresh(httpreq.Callee(info, n)) {
+			if knowledge.FreshValues.Has(httpreq.Callee(info, n)) {
 				at = n.Pos()
 			}
 		case *ast.Ident:
@@ -737,7 +738,7 @@ func (fi *funcInfo) freshVar(v *types.Var, depth int) token.Pos {
 				}
 			}
 		case *ast.CallExpr: // rand.Read(b)
-			if httpreq.IsFresh(httpreq.Callee(info, n)) {
+			if knowledge.FreshValues.Has(httpreq.Callee(info, n)) {
 				for _, a := range n.Args {
 					if code.VarOf(info, stripSlice(a)) == v {
 						at = n.Pos()

@@ -18,6 +18,7 @@ import (
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/imports"
 	"github.com/transportvet/transportvet/internal/index"
+	"github.com/transportvet/transportvet/internal/knowledge"
 	"github.com/transportvet/transportvet/internal/report"
 	"github.com/transportvet/transportvet/passes/reqbuild"
 	"github.com/transportvet/transportvet/passes/retry"
@@ -295,7 +296,7 @@ func describe(reg *retry.Region) string {
 	case retry.Callback:
 		return funcName(reg.API)
 	case retry.Client:
-		if reg.API != nil && reg.API.Pkg() != nil && reg.API.Pkg().Path() == httpreq.Resty {
+		if reg.API != nil && reg.API.Pkg() != nil && reg.API.Pkg().Path() == knowledge.Resty {
 			return "resty (SetRetryCount on its client)"
 		}
 		if isAzure(reg) {
@@ -308,7 +309,7 @@ func describe(reg *retry.Region) string {
 
 // isAzure reports whether reg is a send through an Azure SDK pipeline.
 func isAzure(reg *retry.Region) bool {
-	return reg.API != nil && reg.API.Pkg() != nil && reg.API.Pkg().Path() == httpreq.AzcoreExported
+	return reg.API != nil && reg.API.Pkg() != nil && reg.API.Pkg().Path() == knowledge.AzcoreExported
 }
 
 // funcName returns pkg.Func or pkg.Type.Method.
@@ -394,14 +395,14 @@ func (c *checker) predicateChecksMethod(send *types.Func) bool {
 		return false
 	}
 	pkg := send.Pkg().Path()
-	if pkg == httpreq.NetHTTP { // StandardClient of a retryablehttp.Client
-		pkg = httpreq.Retryable
+	if pkg == knowledge.NetHTTP { // StandardClient of a retryablehttp.Client
+		pkg = knowledge.Retryable
 	}
 	var pred string
 	switch pkg {
-	case httpreq.Retryable:
+	case knowledge.Retryable:
 		pred = "CheckRetry"
-	case httpreq.Resty:
+	case knowledge.Resty:
 		pred = "RetryConditionFunc"
 	default:
 		return false

@@ -6,42 +6,25 @@ import (
 	"go/types"
 
 	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/internal/knowledge"
 )
 
-// This file is the knowledge of retrystorm: which calls reach the network
-// and which calls and statements wait. Each entry names its source.
-
-// netFuncs are the standard library functions and methods that open a
-// network connection (net/dial.go, crypto/tls/tls.go, Go 1.26).
-var netFuncs = []struct{ pkg, typ, name string }{
-	{"net", "", "Dial"},
-	{"net", "", "DialTimeout"},
-	{"net", "", "DialTCP"},
-	{"net", "", "DialUDP"},
-	{"net", "", "DialIP"},
-	{"net", "", "DialUnix"},
-	{"net", "Dialer", "Dial"},
-	{"net", "Dialer", "DialContext"},
-	{"crypto/tls", "", "Dial"},
-	{"crypto/tls", "", "DialWithDialer"},
-	{"crypto/tls", "Dialer", "Dial"},
-	{"crypto/tls", "Dialer", "DialContext"},
-}
-
-// grpcPkg is grpc-go's import path.
-const grpcPkg = "google.golang.org/grpc"
+// This file decides which calls reach the network and which calls and
+// statements wait, from the tables of internal/knowledge (net.go, http.go)
+// and the shapes below.
 
 // isNetworkAPI reports whether fn is, by its identity or its shape, a call
 // that goes to the network:
 //
-//   - an HTTP send of internal/httpreq's table (net/http, go-retryablehttp,
+//   - an HTTP send of knowledge.Sends (net/http, go-retryablehttp,
 //     resty);
-//   - a dial of netFuncs;
+//   - a dial of knowledge.Dials;
 //   - a gRPC call: Invoke or NewStream of grpc.ClientConnInterface or
-//     *grpc.ClientConn, or a method whose first parameter is a
-//     context.Context and whose last is ...grpc.CallOption, which is the
-//     shape protoc-gen-go-grpc gives every method of a generated client
-//     (the FooClient interface and its fooClient implementation);
+//     *grpc.ClientConn (knowledge.GRPCCalls), or a method whose first
+//     parameter is a context.Context and whose last is ...grpc.CallOption,
+//     which is the shape protoc-gen-go-grpc gives every method of a
+//     generated client (the FooClient interface and its fooClient
+//     implementation);
 //   - a function or method of the shape of (*http.Client).Do:
 //     func(*http.Request) (*http.Response, error), the "Doer" interfaces
 //     and wrappers that clients inject (httpreq.IsDoer).
@@ -52,15 +35,7 @@ func isNetworkAPI(fn *types.Func) bool {
 	if httpreq.SendsRequest(fn) {
 		return true
 	}
-	for _, f := range netFuncs {
-		if httpreq.Is(fn, f.pkg, f.typ, f.name) {
-			return true
-		}
-	}
-	if httpreq.Is(fn, grpcPkg, "ClientConnInterface", "Invoke") ||
-		httpreq.Is(fn, grpcPkg, "ClientConnInterface", "NewStream") ||
-		httpreq.Is(fn, grpcPkg, "ClientConn", "Invoke") ||
-		httpreq.Is(fn, grpcPkg, "ClientConn", "NewStream") {
+	if knowledge.Dials.Has(fn) || knowledge.GRPCCalls.Has(fn) {
 		return true
 	}
 	return isGRPCClientMethod(fn)
@@ -77,7 +52,7 @@ func isGRPCClientMethod(fn *types.Func) bool {
 		return false
 	}
 	last, ok := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice)
-	return ok && httpreq.IsNamed(last.Elem(), grpcPkg, "CallOption")
+	return ok && httpreq.IsNamed(last.Elem(), knowledge.GRPC, "CallOption")
 }
 
 // isContext reports whether t is context.Context.
@@ -108,24 +83,6 @@ func isCtxDone(info *types.Info, e ast.Expr) bool {
 // isFunc reports whether call calls the package function pkg.name.
 func isFunc(info *types.Info, call *ast.CallExpr, pkg, name string) bool {
 	return httpreq.Is(httpreq.Callee(info, call), pkg, "", name)
-}
-
-// waitMethods are the library methods that block until a delay has passed
-// (golang.org/x/time/rate v0.16.0 rate.go: Wait and WaitN block until the
-// limiter permits an event or ctx is done).
-var waitMethods = []struct{ pkg, typ, name string }{
-	{"golang.org/x/time/rate", "Limiter", "Wait"},
-	{"golang.org/x/time/rate", "Limiter", "WaitN"},
-}
-
-// isWaitMethod reports whether fn is one of waitMethods.
-func isWaitMethod(fn *types.Func) bool {
-	for _, m := range waitMethods {
-		if httpreq.Is(fn, m.pkg, m.typ, m.name) {
-			return true
-		}
-	}
-	return false
 }
 
 // recvOf returns the operand of e when e is a receive <-X, or nil.

@@ -25,4 +25,18 @@
 //     a select on ctx.Done() and time.After that returns ctx.Err(), when the
 //     enclosing function's last result is an error; in a retry-library
 //     callback it points to the library's context-aware wait instead.
+//
+// # Where things are
+//
+// The rule: retrystorm.go (the Analyzer, and per-function summaries of
+// what may wait or reach the network), loop.go (retry loops with no
+// delay), library.go (retry-library settings with no delay), sleep.go
+// (waits that ignore the context, and the select fix), calls.go (what is
+// a network call or a wait), leak.go and zero.go (what the fix's early
+// return may leave behind, and the zero values it returns). The retry
+// regions come from passes/retry. The tables are in internal/knowledge:
+// Sends (http.go), Dials, GRPCCalls and WaitMethods (net.go),
+// ContextWaits, FailsafeDelays and the retry libraries' paths (retry.go),
+// TimeoutErrors (http.go). Tests: retrystorm_test.go and shapes_test.go,
+// on the packages of testdata/src/retrystorm. Docs: docs/retrystorm.md.
 package retrystorm

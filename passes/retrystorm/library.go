@@ -4,21 +4,13 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"slices"
 
 	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/internal/knowledge"
 	"github.com/transportvet/transportvet/passes/retry"
 )
-
-// failsafeDelays are the retrypolicy.Builder methods that set a delay
-// between attempts (failsafe-go v0.9.8 retrypolicy/retry.go, and
-// DelayablePolicyBuilder in policy.go). WithJitter and WithJitterFactor are
-// counted too: a jitter is a delay, even around zero.
-var failsafeDelays = map[string]bool{
-	"WithDelay": true, "WithDelayFunc": true, "WithBackoff": true,
-	"WithBackoffFactor": true, "WithRandomDelay": true,
-	"WithJitter": true, "WithJitterFactor": true,
-}
 
 // checkLibraries reports retry-library calls whose settings amount to
 // retrying a network call with no delay:
@@ -56,9 +48,9 @@ func noDelayWhat(api *types.Func) string {
 		return "retry policy has no delay between attempts"
 	}
 	switch api.Pkg().Path() {
-	case retry.BackoffV4, retry.BackoffV5:
+	case knowledge.BackoffV4, knowledge.BackoffV5:
 		return "backoff.ZeroBackOff retries with no delay and no bound"
-	case retry.RetryGo:
+	case knowledge.RetryGo:
 		return "retry-go retries with no delay and no bound (Attempts(0), Delay(0), FixedDelay)"
 	}
 	return "retry policy has no delay between attempts"
@@ -69,22 +61,22 @@ func noDelayWhat(api *types.Func) string {
 func (c *checker) noDelaySetting(reg *retry.Region) ast.Expr {
 	call := reg.Call
 	switch reg.API.Pkg().Path() {
-	case retry.BackoffV4:
-		if len(call.Args) > 1 && c.isZeroBackOff(call.Args[1], retry.BackoffV4) {
+	case knowledge.BackoffV4:
+		if len(call.Args) > 1 && c.isZeroBackOff(call.Args[1], knowledge.BackoffV4) {
 			return call.Args[1]
 		}
-	case retry.BackoffV5:
+	case knowledge.BackoffV5:
 		if call.Ellipsis.IsValid() {
 			return nil
 		}
 		var zero ast.Expr
 		unbounded := false
 		for _, opt := range call.Args[min(2, len(call.Args)):] {
-			oc, fn := c.optionCall(opt, retry.BackoffV5)
+			oc, fn := c.optionCall(opt, knowledge.BackoffV5)
 			switch fn {
 			case "WithBackOff":
 				zero = nil
-				if len(oc.Args) == 1 && c.isZeroBackOff(oc.Args[0], retry.BackoffV5) {
+				if len(oc.Args) == 1 && c.isZeroBackOff(oc.Args[0], knowledge.BackoffV5) {
 					zero = oc.Args[0]
 				}
 			case "WithMaxTries":
@@ -98,14 +90,14 @@ func (c *checker) noDelaySetting(reg *retry.Region) ast.Expr {
 		if unbounded {
 			return zero
 		}
-	case retry.RetryGo:
+	case knowledge.RetryGo:
 		if call.Ellipsis.IsValid() {
 			return nil
 		}
 		var attempts, delay, fixed ast.Expr
 		unbounded, zeroDelay := false, false
 		for _, opt := range call.Args[min(1, len(call.Args)):] {
-			oc, fn := c.optionCall(opt, retry.RetryGo)
+			oc, fn := c.optionCall(opt, knowledge.RetryGo)
 			switch fn {
 			case "Attempts":
 				attempts = opt
@@ -119,7 +111,7 @@ func (c *checker) noDelaySetting(reg *retry.Region) ast.Expr {
 				fixed = nil
 				if len(oc.Args) == 1 {
 					if id := selOrIdent(oc.Args[0]); id != nil {
-						if fn, ok := c.pass.TypesInfo.Uses[id].(*types.Func); ok && httpreq.Is(fn, retry.RetryGo, "", "FixedDelay") {
+						if fn, ok := c.pass.TypesInfo.Uses[id].(*types.Func); ok && httpreq.Is(fn, knowledge.RetryGo, "", "FixedDelay") {
 							fixed = opt
 						}
 					}
@@ -131,7 +123,7 @@ func (c *checker) noDelaySetting(reg *retry.Region) ast.Expr {
 		if unbounded && zeroDelay && fixed != nil && attempts != nil {
 			return delay
 		}
-	case retry.Failsafe:
+	case knowledge.Failsafe:
 		return c.failsafeNoDelay(call)
 	}
 	return nil
@@ -259,7 +251,7 @@ func (c *checker) failsafeNoDelay(call *ast.CallExpr) ast.Expr {
 			return nil
 		}
 		fn := c.callee(xc)
-		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != retry.Failsafe {
+		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != knowledge.Failsafe {
 			return nil
 		}
 		if fn.Name() == "With" && httpreq.RecvName(fn) == "" {
@@ -298,7 +290,7 @@ func (c *checker) policyHasNoDelay(p ast.Expr) bool {
 		return false
 	}
 	fn := c.callee(pc)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != retry.FailsafeRetryPolicy {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != knowledge.FailsafeRetryPolicy {
 		return false
 	}
 	if fn.Name() == "NewWithDefaults" && httpreq.RecvName(fn) == "" {
@@ -313,22 +305,22 @@ func (c *checker) policyHasNoDelay(p ast.Expr) bool {
 		if !ok {
 			// NewBuilder[R]() is an index expression or an identifier.
 			f := c.callee(x)
-			return f != nil && f.Name() == "NewBuilder" && f.Pkg() != nil && f.Pkg().Path() == retry.FailsafeRetryPolicy
+			return f != nil && f.Name() == "NewBuilder" && f.Pkg() != nil && f.Pkg().Path() == knowledge.FailsafeRetryPolicy
 		}
 		f := c.callee(x)
 		if f == nil || f.Pkg() == nil {
 			return false
 		}
-		if f.Name() == "NewBuilder" && f.Pkg().Path() == retry.FailsafeRetryPolicy && httpreq.RecvName(f) == "" {
+		if f.Name() == "NewBuilder" && f.Pkg().Path() == knowledge.FailsafeRetryPolicy && httpreq.RecvName(f) == "" {
 			return true
 		}
-		if failsafeDelays[f.Name()] {
+		if slices.Contains(knowledge.FailsafeDelays, f.Name()) {
 			return false
 		}
 		next, ok := ast.Unparen(s.X).(*ast.CallExpr)
 		if !ok {
 			if isPkgName(c.pass.TypesInfo, s.X) {
-				return f.Name() == "NewBuilder" && f.Pkg().Path() == retry.FailsafeRetryPolicy
+				return f.Name() == "NewBuilder" && f.Pkg().Path() == knowledge.FailsafeRetryPolicy
 			}
 			return false // a builder held in a variable: unknown
 		}

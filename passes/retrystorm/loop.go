@@ -11,6 +11,7 @@ import (
 	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/flow"
 	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/internal/knowledge"
 	"github.com/transportvet/transportvet/passes/retry"
 )
 
@@ -213,7 +214,7 @@ func (c *checker) mayWaitForReady(call *ast.CallExpr) bool {
 	}
 	for _, a := range call.Args[min(sig.Params().Len()-1, len(call.Args)):] {
 		ac, ok := ast.Unparen(a).(*ast.CallExpr)
-		if !ok || !isFunc(c.pass.TypesInfo, ac, grpcPkg, "WaitForReady") || len(ac.Args) != 1 {
+		if !ok || !isFunc(c.pass.TypesInfo, ac, knowledge.GRPC, "WaitForReady") || len(ac.Args) != 1 {
 			continue
 		}
 		if tv, ok := c.pass.TypesInfo.Types[ac.Args[0]]; ok && tv.Value != nil && tv.Value.String() == "true" {
@@ -238,7 +239,7 @@ func errOf(info *types.Info, stmt ast.Node, call *ast.CallExpr) *types.Var {
 }
 
 // nilOrTimeout reports whether cond evaluating to truth proves that err
-// is nil or a timeout (internal/httpreq.TimeoutErrors): err == nil,
+// is nil or a timeout (internal/knowledge.TimeoutErrors): err == nil,
 // errors.Is(err, context.DeadlineExceeded), status.Code(err) ==
 // codes.DeadlineExceeded, os.IsTimeout(err), through !, && and ||.
 func nilOrTimeout(info *types.Info, cond ast.Expr, truth bool, err *types.Var) bool {
@@ -264,17 +265,17 @@ func nilOrTimeout(info *types.Info, cond ast.Expr, truth bool, err *types.Var) b
 			case fn.Pkg().Path() == "errors" && fn.Name() == "Is" && len(e.Args) == 2:
 				return isTimeout(info, e.Args[1])
 			case len(e.Args) == 1:
-				return httpreq.IsTimeout(fn.Pkg().Path(), fn.Name()) // os.IsTimeout(err)
+				return knowledge.IsTimeout(fn.Pkg().Path(), fn.Name()) // os.IsTimeout(err)
 			}
 		}
 		return false
 	})
 }
 
-// isTimeout reports whether e names one of internal/httpreq.TimeoutErrors.
+// isTimeout reports whether e names one of internal/knowledge.TimeoutErrors.
 func isTimeout(info *types.Info, e ast.Expr) bool {
 	obj := code.UsedObject(info, e)
-	return obj != nil && obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope() && httpreq.IsTimeout(obj.Pkg().Path(), obj.Name())
+	return obj != nil && obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope() && knowledge.IsTimeout(obj.Pkg().Path(), obj.Name())
 }
 
 // ofErr reports whether e is err, or a call that reads it alone

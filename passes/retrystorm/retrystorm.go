@@ -20,6 +20,7 @@ import (
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/imports"
 	"github.com/transportvet/transportvet/internal/index"
+	"github.com/transportvet/transportvet/internal/knowledge"
 	"github.com/transportvet/transportvet/internal/report"
 	"github.com/transportvet/transportvet/passes/retry"
 )
@@ -72,7 +73,7 @@ func (f *funcFact) String() string {
 // it may wait, or make a network call.
 var relevant = []string{
 	"time", "net", "crypto/tls", "net/http",
-	grpcPkg, "golang.org/x/time/rate",
+	knowledge.GRPC, "golang.org/x/time/rate",
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -266,7 +267,7 @@ func (c *checker) kindOf(fn *types.Func) calleeKind {
 	if isNetworkAPI(fn) {
 		k |= calleeNet
 	}
-	if httpreq.Is(fn, "time", "", "Sleep") || isWaitMethod(fn) {
+	if httpreq.Is(fn, "time", "", "Sleep") || knowledge.WaitMethods.Has(fn) {
 		k |= calleeWait
 	}
 	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
@@ -430,7 +431,7 @@ func (c *checker) waits(n ast.Node, sleepOnly bool) bool {
 				}
 			}
 			fn := c.callee(n)
-			if !sleepOnly && isWaitMethod(fn) {
+			if !sleepOnly && knowledge.WaitMethods.Has(fn) {
 				found = true
 				return false
 			}

@@ -14,21 +14,9 @@ import (
 	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/fixtext"
 	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/internal/knowledge"
 	"github.com/transportvet/transportvet/passes/retry"
 )
-
-// libraryWaits says, per retry library, which context-aware wait to use
-// instead of sleeping in the retried function (each library's README and
-// retry.go).
-var libraryWaits = map[string]string{
-	retry.BackoffV4: "let backoff.Retry wait, with backoff.WithContext(b, ctx)",
-	retry.BackoffV5: "let backoff.Retry(ctx, ...) wait, with backoff.WithBackOff",
-	retry.RetryGo:   "let retry-go wait, with retry.Delay and retry.Context(ctx)",
-	retry.GoRetry:   "let retry.Do(ctx, backoff, ...) wait",
-	retry.Failsafe:  "let the retry policy wait (WithBackoff), with the executor's WithContext(ctx)",
-	retry.K8sWait:   "let wait.ExponentialBackoffWithContext(ctx, ...) wait",
-	retry.K8sRetry:  "let the wait.Backoff given to retry.OnError wait",
-}
 
 // checkSleeps reports the waits in retry regions that no context can
 // interrupt while a context is in scope.
@@ -141,7 +129,7 @@ func (c *checker) reportSleep(file *ast.File, s sleep, stack []ast.Node) {
 	if reg.Kind == retry.Callback {
 		hint := "let the retry library wait between attempts, with its context-aware delay"
 		if reg.API != nil && reg.API.Pkg() != nil {
-			if h, ok := libraryWaits[reg.API.Pkg().Path()]; ok {
+			if h, ok := knowledge.ContextWaits[reg.API.Pkg().Path()]; ok {
 				hint = h
 			}
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/internal/knowledge"
 )
 
 // This file decides whether a value derived from a tracked transport or
@@ -201,7 +202,7 @@ func declaredIn(v *types.Var, body *ast.BlockStmt) bool {
 // whether it is, or contains through pointers, fields and elements, an
 // interface (other than error), a function, a channel, a type parameter or
 // an unsafe.Pointer. Strings, numbers, byte slices, headers, errors and
-// decoded messages (dataTypes) carry none.
+// decoded messages (knowledge.DataTypes) carry none.
 func holdsRef(t types.Type) bool {
 	return holdsRefSeen(t, make(map[types.Type]bool))
 }
@@ -251,18 +252,18 @@ func holdsRefSeen(t types.Type, seen map[types.Type]bool) bool {
 }
 
 // isData reports whether the named type t, or its pointer, is one of the
-// dataTypes: its values are decoded data, whatever references their
+// knowledge.DataTypes: its values are decoded data, whatever references their
 // internal state holds.
 func isData(t *types.Named) bool {
 	ms := types.NewMethodSet(types.NewPointer(t))
-	for _, d := range dataTypes {
-		sel := ms.Lookup(nil, d.method)
+	for _, d := range knowledge.DataTypes {
+		sel := ms.Lookup(nil, d.Method)
 		if sel == nil {
 			continue
 		}
 		sig, ok := sel.Type().(*types.Signature)
 		if ok && sig.Params().Len() == 0 && sig.Results().Len() == 1 &&
-			httpreq.IsNamed(sig.Results().At(0).Type(), d.pkg, d.name) {
+			httpreq.IsNamed(sig.Results().At(0).Type(), d.Result.Pkg, d.Result.Name) {
 			return true
 		}
 	}

@@ -62,4 +62,18 @@
 // adds closable types: &T{...}, T{...}, new(T) and functions of T's package
 // named New... whose first result is T or *T create them; their
 // CloseIdleConnections or Close method (without arguments) releases them.
+//
+// # Where things are
+//
+// The rule: transportclose.go (the Analyzer and its flags), leak.go
+// (closables created in a function and not released on some path),
+// fresh.go (functions that return a new closable value, as facts),
+// derive.go (values derived from a transport that keep it in use),
+// wrapper.go (RoundTripper wrappers without CloseIdleConnections), and
+// catalog.go (the closable types of a run, with the -types flag's). The
+// tables are in internal/knowledge/transport.go: Closables,
+// TransportConstructors, NonRetaining, DataTypes; whether a call sends a
+// request is knowledge.Sends through httpreq.SendsRequest. Tests:
+// transportclose_test.go, on the packages of testdata/src/transportclose.
+// Docs: docs/transportclose.md.
 package transportclose

@@ -59,7 +59,7 @@ func (l *leaks) freshFuncs(files []*ast.File) {
 	for fn := range l.fresh {
 		if fn.Exported() {
 			k, _ := l.freshResult(fn)
-			l.pass.ExportObjectFact(fn, &freshFact{Kind: k.short})
+			l.pass.ExportObjectFact(fn, &freshFact{Kind: k.Short})
 		}
 	}
 }

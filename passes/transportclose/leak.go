@@ -18,6 +18,7 @@ import (
 	"github.com/transportvet/transportvet/internal/flow"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/imports"
+	"github.com/transportvet/transportvet/internal/knowledge"
 	"github.com/transportvet/transportvet/internal/report"
 )
 
@@ -99,14 +100,14 @@ func (l *leaks) unbound(n ast.Node, push bool, stack []ast.Node) bool {
 	}
 	call := n.(*ast.CallExpr)
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || !sends[sel.Sel.Name] || l.skip(call.Pos()) {
+	if !ok || !sendsVia(l.pass.TypesInfo, sel) || l.skip(call.Pos()) {
 		return true
 	}
 	if s := l.pass.TypesInfo.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
 		return true
 	}
 	site, k, _, _ := l.creationIn(sel.X)
-	if site == nil || !k.idleOnly {
+	if site == nil || !k.IdleOnly {
 		return true
 	}
 	for i := len(stack) - 1; i >= 0; i-- {
@@ -128,7 +129,7 @@ func (l *leaks) unbound(n ast.Node, push bool, stack []ast.Node) bool {
 		Pos: site.Pos(),
 		End: end,
 		Message: fmt.Sprintf("this %s is used for one request and dropped, never closed: each call leaks %s; %s instead",
-			k.short, k.holds, k.reuse),
+			k.Short, k.Holds, k.Reuse),
 	})
 	return true
 }
@@ -310,7 +311,7 @@ func (l *leaks) created(e ast.Expr) (k closable, hasErr, ok bool) {
 		if !ok {
 			return k, false, false
 		}
-		if k.keepAlives && !keepsAlive(info, lit) {
+		if k.KeepAlives && !keepsAlive(info, lit) {
 			return k, false, false
 		}
 		return k, false, true
@@ -345,18 +346,11 @@ func (l *leaks) created(e ast.Expr) (k closable, hasErr, ok bool) {
 		return k, hasErr, true
 	}
 	if k.flag {
-		return k, hasErr, fn.Pkg().Path() == k.pkg && sig.Recv() == nil && strings.HasPrefix(fn.Name(), "New")
+		return k, hasErr, fn.Pkg().Path() == k.Pkg && sig.Recv() == nil && strings.HasPrefix(fn.Name(), "New")
 	}
-	for _, c := range constructors {
-		if fn.Pkg().Path() != c.pkg || fn.Name() != c.name || hasErr != c.errResult {
-			continue
-		}
-		if c.recv == "" && sig.Recv() == nil {
-			return k, hasErr, true
-		}
-		if c.recv != "" && sig.Recv() != nil && httpreq.IsNamed(deref(sig.Recv().Type()), c.pkg, c.recv) {
-			return k, hasErr, true
-		}
+	// A method of an unnamed type is not a package function of the table.
+	if c := knowledge.TransportConstructorOf(fn); c != nil && c.ErrResult == hasErr && (c.Type != "" || sig.Recv() == nil) {
+		return k, hasErr, true
 	}
 	return k, false, false
 }
@@ -369,7 +363,7 @@ func keepsAlive(info *types.Info, lit *ast.CompositeLit) bool {
 		if !ok {
 			continue
 		}
-		if key, ok := kv.Key.(*ast.Ident); ok && key.Name == disableKeepAlives {
+		if key, ok := kv.Key.(*ast.Ident); ok && key.Name == knowledge.DisableKeepAlives {
 			tv, ok := info.Types[kv.Value]
 			return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value)
 		}
@@ -383,7 +377,7 @@ func (l *leaks) kindOf(t types.Type) (closable, bool) {
 		t = p.Elem()
 	}
 	for _, k := range l.known {
-		if httpreq.IsNamed(t, k.pkg, k.name) {
+		if httpreq.IsNamed(t, k.Pkg, k.Name) {
 			return k, true
 		}
 	}
@@ -395,14 +389,14 @@ func (l *leaks) kindOf(t types.Type) (closable, bool) {
 // argument.
 func (l *leaks) releaseMethod(k closable) string {
 	if !k.flag {
-		return k.release
+		return k.Release
 	}
 	var named *types.Named
-	if tn := imports.TypeName(l.pass.Pkg, k.pkg, k.name); tn != nil {
+	if tn := imports.TypeName(l.pass.Pkg, k.Pkg, k.Name); tn != nil {
 		named, _ = tn.Type().(*types.Named)
 	}
-	if l.pass.Pkg.Path() == k.pkg {
-		if tn, ok := l.pass.Pkg.Scope().Lookup(k.name).(*types.TypeName); ok {
+	if l.pass.Pkg.Path() == k.Pkg {
+		if tn, ok := l.pass.Pkg.Scope().Lookup(k.Name).(*types.TypeName); ok {
 			named, _ = tn.Type().(*types.Named)
 		}
 	}
@@ -427,26 +421,26 @@ func (l *leaks) check(body *ast.BlockStmt, g *cfg.CFG, c *creation) {
 	if !ok {
 		return // escapes, or a use this check cannot follow: silent
 	}
-	if c.kind.idleOnly && len(sends) == 0 {
+	if c.kind.IdleOnly && len(sends) == 0 {
 		return // never sends a request, so never holds a connection
 	}
 	// A pool that opens connections only to send requests holds none on
 	// a path that has sent nothing yet: only returns after a send count.
 	var opens []token.Pos
-	if c.kind.idleOnly {
+	if c.kind.IdleOnly {
 		opens = sends
 	}
 	ret, known := leakPath(l.pass.TypesInfo, g, c, releases, opens)
 	if !known || ret == nil {
 		return
 	}
-	what := c.kind.short
+	what := c.kind.Short
 	var msg string
 	if len(releases) == 0 {
 		msg = fmt.Sprintf("this %s is never closed and does not escape: each call leaks %s; call %s when done",
-			what, c.kind.holds, c.release)
-		if c.kind.reuse != "" {
-			msg += " or " + c.kind.reuse
+			what, c.kind.Holds, c.release)
+		if c.kind.Reuse != "" {
+			msg += " or " + c.kind.Reuse
 		}
 	} else {
 		where := fmt.Sprintf("the return at line %d", l.pass.Fset.Position(ret.Pos()).Line)
@@ -459,7 +453,7 @@ func (l *leaks) check(body *ast.BlockStmt, g *cfg.CFG, c *creation) {
 		}
 		msg = fmt.Sprintf("this %s is closed on some paths but not on the one to %s, which leaks %s; "+
 			"close it on every path, e.g. with defer %s.%s() right after %s",
-			what, where, c.kind.holds, c.v.Name(), c.release, after)
+			what, where, c.kind.Holds, c.v.Name(), c.release, after)
 	}
 	end := c.site.End()
 	switch s := c.site.(type) {
@@ -593,7 +587,7 @@ func (l *leaks) use(id *ast.Ident, stack []ast.Node) use {
 				// the transport's own: unsure, so silent.
 				return escapes
 			}
-			return use{sends: sends[p.Sel.Name], derived: call, at: above}
+			return use{sends: sendsVia(info, p), derived: call, at: above}
 		case types.FieldVal:
 			if u, ok := gp.(*ast.UnaryExpr); ok && u.Op == token.AND {
 				return escapes
@@ -603,7 +597,7 @@ func (l *leaks) use(id *ast.Ident, stack []ast.Node) use {
 				// replaces the one a CloseIdleConnections would reach.
 				return escapes
 			}
-			if p.Sel.Name == disableKeepAlives {
+			if p.Sel.Name == knowledge.DisableKeepAlives {
 				if a, ok := gp.(*ast.AssignStmt); ok && len(a.Lhs) == len(a.Rhs) {
 					for _, lhs := range a.Lhs {
 						if ast.Unparen(lhs) == p {
@@ -668,7 +662,7 @@ func (l *leaks) use(id *ast.Ident, stack []ast.Node) use {
 						return use{release: call}
 					}
 					_, above := parent(up)
-					return use{sends: sends[sel.Sel.Name], derived: call, at: above}
+					return use{sends: sendsVia(info, sel), derived: call, at: above}
 				}
 			}
 		}
@@ -984,17 +978,24 @@ func isNonRetaining(fn *types.Func) bool {
 	if sig, ok := fn.Type().(*types.Signature); !ok || sig.Recv() != nil {
 		return false
 	}
-	for _, c := range nonRetaining {
-		if fn.Pkg().Path() == c.pkg && fn.Name() == c.name {
-			return true
-		}
-	}
-	return false
+	return knowledge.NonRetaining.Has(fn)
 }
 
 func identOf(e ast.Expr) *ast.Ident {
 	id, _ := ast.Unparen(e).(*ast.Ident)
 	return id
+}
+
+// sendsVia reports whether the method that sel selects sends a request
+// (httpreq.SendsRequest), and so may leave an idle connection in the
+// transport behind its receiver.
+func sendsVia(info *types.Info, sel *ast.SelectorExpr) bool {
+	s := info.Selections[sel]
+	if s == nil {
+		return false
+	}
+	fn, _ := s.Obj().(*types.Func)
+	return httpreq.SendsRequest(fn)
 }
 
 func deref(t types.Type) types.Type {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/transportvet/transportvet/internal/analysisdoc"
 	"github.com/transportvet/transportvet/internal/imports"
+	"github.com/transportvet/transportvet/internal/knowledge"
 	"github.com/transportvet/transportvet/internal/report"
 )
 
@@ -121,9 +122,9 @@ func (c *config) run(pass *analysis.Pass) (any, error) {
 // known or named in the -types flag, whose package it imports. It returns nil when there is none, and the check stops there.
 func (c *config) closables(pkg *types.Package) []closable {
 	var out []closable
-	for _, k := range closables {
-		if imports.Direct(pkg, k.pkg) {
-			out = append(out, k)
+	for _, k := range knowledge.Closables {
+		if imports.Direct(pkg, k.Pkg) {
+			out = append(out, closable{Closable: k})
 		}
 	}
 	for _, t := range c.types {
@@ -136,7 +137,7 @@ func (c *config) closables(pkg *types.Package) []closable {
 		} else {
 			short = t.pkg + "." + t.name
 		}
-		out = append(out, closable{pkg: t.pkg, name: t.name, short: short, holds: "what it holds", flag: true})
+		out = append(out, closable{Closable: knowledge.Closable{Object: knowledge.Object{Pkg: t.pkg, Name: t.name}, Short: short, Holds: "what it holds"}, flag: true})
 	}
 	return out
 }

@@ -24,6 +24,20 @@ func Nil(t TestingT, object interface{}, msgAndArgs ...interface{}) {
 	}
 }
 
+// NoErrorf asserts that a function returned no error (i.e. `nil`).
+func NoErrorf(t TestingT, err error, msg string, args ...interface{}) {
+	if err != nil {
+		t.FailNow()
+	}
+}
+
+// Nilf asserts that the specified object is nil.
+func Nilf(t TestingT, object interface{}, msg string, args ...interface{}) {
+	if object != nil {
+		t.FailNow()
+	}
+}
+
 // Assertions provides assertion methods around the TestingT interface.
 type Assertions struct{ t TestingT }
 
