@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/transportvet/transportvet/internal/fixtext"
 )
 
 type tokenPos = token.Pos
@@ -19,8 +21,8 @@ func (c *checker) src(n ast.Node) string {
 	if tf == nil {
 		return ""
 	}
-	content, err := c.pass.ReadFile(tf.Name())
-	if err != nil {
+	content, ok := fixtext.Source(c.pass, tf)
+	if !ok {
 		return ""
 	}
 	start, end := tf.Offset(n.Pos()), tf.Offset(n.End())
@@ -36,8 +38,8 @@ func (c *checker) indentAt(file *ast.File, pos token.Pos) string {
 	if tf == nil {
 		return ""
 	}
-	content, err := c.pass.ReadFile(tf.Name())
-	if err != nil {
+	content, ok := fixtext.Source(c.pass, tf)
+	if !ok {
 		return ""
 	}
 	start := tf.Offset(tf.LineStart(tf.Line(pos)))
