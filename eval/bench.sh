@@ -26,6 +26,8 @@
 # -n N       rounds (default 5)
 # -frac F    measure the first F of the corpus packages in a fixed
 #            pseudo-random order (default 1: every package)
+# -pkgs FILE measure the packages listed in FILE instead (e.g.
+#            eval/sample-149.txt, the sample of issue #17)
 # -tools     which of a-h to run (default a-f)
 # -profile   also run transportvet and floorvet once each with -cpuprofile
 #            and -memprofile and print the top of the profiles
@@ -38,11 +40,12 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-n=5 frac=1 tools="a b c d e f" profile=false name=bench report_only=false
+n=5 frac=1 tools="a b c d e f" profile=false name=bench report_only=false pkgfile=
 while [ $# -gt 0 ]; do
 	case $1 in
 	-n) n=$2; shift 2 ;;
 	-frac) frac=$2; shift 2 ;;
+	-pkgs) pkgfile=$2; shift 2 ;;
 	-tools) tools=$2; shift 2 ;;
 	-profile) profile=true; shift ;;
 	-o) name=$2; shift 2 ;;
@@ -104,7 +107,11 @@ else
 	build_staticcheck
 	rm -rf "$raw"
 	mkdir -p "$raw"
-	sampled_packages "$frac" >"$raw/packages.txt"
+	if [ -n "$pkgfile" ]; then
+		grep . "$pkgfile" >"$raw/packages.txt"
+	else
+		sampled_packages "$frac" >"$raw/packages.txt"
+	fi
 	mapfile -t pkgs <"$raw/packages.txt"
 	echo "$TV_COMMIT" >"$raw/commit.txt"
 	log "${#pkgs[@]} packages (fraction $frac of the corpus), $n rounds, tools: $tools"
