@@ -1,8 +1,11 @@
 // Package driver is transportvet's command line: the standalone analysis
-// driver (transportvet [flags] packages, with -fix, -diff and -json) and
-// the go vet and go fix protocol, which it leaves to x/tools' unitchecker.
+// driver (transportvet [flags] packages, with -fix, -diff, -json and
+// -format=sarif) and the go vet and go fix protocol, which it leaves to
+// x/tools' unitchecker.
 //
-// It is built on the public golang.org/x/tools/go/analysis/checker rather
+// A report runs on staticcheck's cached runner (cached.go). -fix, -diff and
+// -cache=false analyze in one process; that driver is built on the public
+// golang.org/x/tools/go/analysis/checker rather
 // than on multichecker, whose driver (go/analysis/internal/checker at
 // x/tools v0.52.0) applies overlapping fixes only partly and exits 1,
 // exits 0 after -fix whatever findings remain, prints internal analyzers'
