@@ -11,6 +11,7 @@
 # same packages, errors and findings, fixes included.
 #
 #	eval/cachecmp.sh [MODULE...]
+#	REUSE_BASE=1 eval/cachecmp.sh   # keep the base outputs of the last run
 #
 # Raw output: eval/results/raw/cachecmp/{base,cold,warm}/<module>.{json,stderr,rc}.
 set -euo pipefail
@@ -18,7 +19,13 @@ source "$(dirname "$0")/lib.sh"
 
 base_rev=${BASE_REV:-$(git -C "$ROOT" merge-base HEAD main)}
 raw=$RESULTS/raw/cachecmp
-rm -rf "$raw"
+runs="base cold warm"
+if [ "${REUSE_BASE:-}" = 1 ] && [ -d "$raw/base" ]; then
+	runs="cold warm"
+	rm -rf "$raw/cold" "$raw/warm" "$raw/cache"
+else
+	rm -rf "$raw"
+fi
 mkdir -p "$raw"
 
 TV_REV=$base_rev build_drivers
@@ -30,7 +37,7 @@ mkdir -p "$TRANSPORTVET_CACHE"
 unset GOFLAGS
 export GOWORK=off
 
-for run in base cold warm; do
+for run in $runs; do
 	TV=$new_tv
 	[ $run != base ] || TV=$base_tv
 	log "$run: $TV"

@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -300,6 +301,15 @@ func fromRunnerDiag(a *analysis.Analyzer, id string, d runner.Diagnostic) *diag 
 		for _, e := range f.TextEdits {
 			rf.edits = append(rf.edits, textEdit{e.Position, end(e.Position, e.End), e.NewText})
 		}
+		// x/tools' checker sorts a fix's edits by position when it
+		// validates them; the runner keeps the analyzer's order. Sort
+		// them, so that every mode prints the same fix.
+		slices.SortStableFunc(rf.edits, func(x, y textEdit) int {
+			return cmp.Or(
+				cmp.Compare(x.posn.Filename, y.posn.Filename),
+				cmp.Compare(x.posn.Offset, y.posn.Offset),
+				cmp.Compare(x.end.Offset, y.end.Offset))
+		})
 		out.fixes = append(out.fixes, rf)
 	}
 	return out
