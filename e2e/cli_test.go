@@ -247,13 +247,13 @@ func TestBadFlags(t *testing.T) {
 // runner, from the cache TestMain gave it and again warm, as in one
 // process (-cache=false): the findings and their exit status (with the
 // //transportvet:ignore directives of the suppress package, and its
-// generated file), -json with the fixes, and SARIF.
+// generated file), and SARIF, which has every finding's span and fixes.
+// (internal/driver's TestModes compares -json and the other flags; each
+// -cache=false run here analyzes the real libraries from source.)
 func TestModes(t *testing.T) {
 	for _, args := range [][]string{
 		{"./..."},
-		{"-json", "./..."},
 		{"-format=sarif", "./..."},
-		{"-dispatcher", "./suppress"},
 	} {
 		want := standalone(t, shared, append([]string{"-cache=false"}, args...)...)
 		for _, round := range []string{"first", "again"} {
