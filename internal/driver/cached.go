@@ -147,10 +147,9 @@ func (c *command) runCached(patterns []string) int {
 		return exitError
 	}
 	code := c.printReport(rep)
-	if _, stacks := fl.list(); len(stacks) > 0 {
-		for _, s := range stacks {
-			fmt.Fprintln(c.stderr, s)
-		}
+	_, stacks := fl.list()
+	for _, s := range stacks {
+		fmt.Fprintln(c.stderr, s) // for the bug report
 	}
 	return code
 }
