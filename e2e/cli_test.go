@@ -242,3 +242,26 @@ func TestBadFlags(t *testing.T) {
 		t.Errorf("go vet with a malformed pattern: exit code %d, stderr:\n%.500s", res.code, res.stderr)
 	}
 }
+
+// TestModes checks that the report's outputs are the same on the cached
+// runner, from the cache TestMain gave it and again warm, as in one
+// process (-cache=false): the findings and their exit status (with the
+// //transportvet:ignore directives of the suppress package, and its
+// generated file), and SARIF, which has every finding's span and fixes.
+// (internal/driver's TestModes compares -json and the other flags; each
+// -cache=false run here analyzes the real libraries from source.)
+func TestModes(t *testing.T) {
+	for _, args := range [][]string{
+		{"./..."},
+		{"-format=sarif", "./..."},
+	} {
+		want := standalone(t, shared, append([]string{"-cache=false"}, args...)...)
+		for _, round := range []string{"first", "again"} {
+			got := standalone(t, shared, args...)
+			if got != want {
+				t.Errorf("transportvet %v (cached, %s run): exit %d\nstdout\n%s\nstderr\n%s\nwant as with -cache=false: exit %d\nstdout\n%s\nstderr\n%s",
+					args, round, got.code, got.stdout, got.stderr, want.code, want.stdout, want.stderr)
+			}
+		}
+	}
+}

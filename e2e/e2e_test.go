@@ -48,6 +48,9 @@ func run(m *testing.M) int {
 	}
 	defer os.RemoveAll(dir)
 	work = dir
+	// The cached report mode keeps its results here, not in the user's
+	// cache directory.
+	os.Setenv("TRANSPORTVET_CACHE", filepath.Join(dir, "cache"))
 	binary = filepath.Join(dir, "transportvet")
 	if runtime.GOOS == "windows" {
 		binary += ".exe"

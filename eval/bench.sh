@@ -9,6 +9,11 @@
 #	d  staticcheck v0.8.2, default checks, from an emptied staticcheck cache
 #	e  go vet -vettool=transportvet from an emptied build cache (cold)
 #	f  the same again right after e (warm build cache)
+#	g  transportvet in report mode on the cached runner (the default since
+#	   #17), from an emptied TRANSPORTVET_CACHE (cold)
+#	h  the same again right after g (warm: nothing changed)
+# a and b run the one-process driver (-cache=false) when the binary has
+# that flag, so that a stays the measure of the driver before #17.
 # a, b and d use the usual build cache, warmed before the first round (they
 # compile nothing but cgo, which go list needs); c and e get an emptied
 # GOCACHE of their own each round, so they compile every dependency,
@@ -16,12 +21,14 @@
 # (user+sys, children included) and peak RSS (of the largest single process,
 # as GNU time reports it) are the medians of N rounds.
 #
-#	eval/bench.sh [-n N] [-frac F] [-tools "a b c d e f"] [-profile] [-o NAME]
+#	eval/bench.sh [-n N] [-frac F] [-tools "a b c d e f g h"] [-profile] [-o NAME]
 #
 # -n N       rounds (default 5)
 # -frac F    measure the first F of the corpus packages in a fixed
 #            pseudo-random order (default 1: every package)
-# -tools     which of a-f to run (default all)
+# -pkgs FILE measure the packages listed in FILE instead (e.g.
+#            eval/sample-149.txt, the sample of issue #17)
+# -tools     which of a-h to run (default a-f)
 # -profile   also run transportvet and floorvet once each with -cpuprofile
 #            and -memprofile and print the top of the profiles
 # -o NAME    write eval/results/NAME.md (default bench), raw timings in
@@ -33,11 +40,12 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-n=5 frac=1 tools="a b c d e f" profile=false name=bench report_only=false
+n=5 frac=1 tools="a b c d e f" profile=false name=bench report_only=false pkgfile=
 while [ $# -gt 0 ]; do
 	case $1 in
 	-n) n=$2; shift 2 ;;
 	-frac) frac=$2; shift 2 ;;
+	-pkgs) pkgfile=$2; shift 2 ;;
 	-tools) tools=$2; shift 2 ;;
 	-profile) profile=true; shift ;;
 	-o) name=$2; shift 2 ;;
@@ -49,7 +57,12 @@ done
 need_gnu_time
 build_drivers
 raw=$RESULTS/raw/$name
-warm=$(go env GOCACHE) cold=$raw/gocache-cold sccache=$raw/staticcheck-cache
+warm=$(go env GOCACHE) cold=$raw/gocache-cold sccache=$raw/staticcheck-cache tvcache=$raw/transportvet-cache
+# The one-process driver, where the binary has report mode on the runner.
+onepass=()
+if "$TV" help 2>/dev/null | grep -q -- '-cache'; then
+	onepass=(-cache=false)
+fi
 unset GOFLAGS
 export GOWORK=off
 
@@ -73,12 +86,14 @@ measure() {
 run() {
 	local tool=$1 round=$2
 	case $tool in
-	a) GOCACHE=$warm measure a "$round" "$TV" "${pkgs[@]}" ;;
-	b) GOCACHE=$warm measure b "$round" "$BIN/floorvet" "${pkgs[@]}" ;;
+	a) GOCACHE=$warm measure a "$round" "$TV" "${onepass[@]}" "${pkgs[@]}" ;;
+	b) GOCACHE=$warm measure b "$round" "$BIN/floorvet" -cache=false "${pkgs[@]}" ;;
 	c) rm -rf "$cold"; GOCACHE=$cold measure c "$round" go vet "${pkgs[@]}" ;;
 	d) rm -rf "$sccache"; GOCACHE=$warm STATICCHECK_CACHE=$sccache measure d "$round" "$BIN/staticcheck" "${pkgs[@]}" ;;
 	e) rm -rf "$cold"; GOCACHE=$cold measure e "$round" go vet -vettool="$TV" "${pkgs[@]}" ;;
 	f) GOCACHE=$cold measure f "$round" go vet -vettool="$TV" "${pkgs[@]}" ;;
+	g) rm -rf "$tvcache"; GOCACHE=$warm TRANSPORTVET_CACHE=$tvcache measure g "$round" "$TV" "${pkgs[@]}" ;;
+	h) GOCACHE=$warm TRANSPORTVET_CACHE=$tvcache measure h "$round" "$TV" "${pkgs[@]}" ;;
 	esac
 }
 
@@ -92,7 +107,11 @@ else
 	build_staticcheck
 	rm -rf "$raw"
 	mkdir -p "$raw"
-	sampled_packages "$frac" >"$raw/packages.txt"
+	if [ -n "$pkgfile" ]; then
+		grep . "$pkgfile" >"$raw/packages.txt"
+	else
+		sampled_packages "$frac" >"$raw/packages.txt"
+	fi
 	mapfile -t pkgs <"$raw/packages.txt"
 	echo "$TV_COMMIT" >"$raw/commit.txt"
 	log "${#pkgs[@]} packages (fraction $frac of the corpus), $n rounds, tools: $tools"
@@ -117,6 +136,8 @@ names() {
 	d) echo "staticcheck v0.8.2" ;;
 	e) echo "go vet -vettool=transportvet, cold" ;;
 	f) echo "go vet -vettool=transportvet, warm" ;;
+	g) echo "transportvet report mode (cached runner), cold" ;;
+	h) echo "transportvet report mode (cached runner), warm" ;;
 	esac
 }
 
@@ -143,13 +164,14 @@ report=$RESULTS/$name.md
 	echo
 	echo "| ratio | wall | CPU | peak RSS |"
 	echo "| --- | ---: | ---: | ---: |"
-	for o in b c d; do
-		case " $tools " in *" a "*) ;; *) continue ;; esac
+	for pair in a/b a/c a/d g/a g/d; do
+		x=${pair%/*} o=${pair#*/}
+		case " $tools " in *" $x "*) ;; *) continue ;; esac
 		case " $tools " in *" $o "*) ;; *) continue ;; esac
-		printf '| a/%s | %s | %s | %s |\n' "$o" \
-			"$(awk -v x="$(median a '$3')" -v y="$(median "$o" '$3')" 'BEGIN { printf "%.2f", x / y }')" \
-			"$(awk -v x="$(median a '$4 + $5')" -v y="$(median "$o" '$4 + $5')" 'BEGIN { printf "%.2f", x / y }')" \
-			"$(awk -v x="$(median a '$6')" -v y="$(median "$o" '$6')" 'BEGIN { printf "%.2f", x / y }')"
+		printf '| %s/%s | %s | %s | %s |\n' "$x" "$o" \
+			"$(awk -v x="$(median "$x" '$3')" -v y="$(median "$o" '$3')" 'BEGIN { printf "%.2f", x / y }')" \
+			"$(awk -v x="$(median "$x" '$4 + $5')" -v y="$(median "$o" '$4 + $5')" 'BEGIN { printf "%.2f", x / y }')" \
+			"$(awk -v x="$(median "$x" '$6')" -v y="$(median "$o" '$6')" 'BEGIN { printf "%.2f", x / y }')"
 	done
 	echo
 	echo "Every run (wall, user, sys in seconds; max RSS in KB; load average when it ended):"
@@ -162,9 +184,9 @@ report=$RESULTS/$name.md
 if $profile; then
 	for d in transportvet floorvet; do
 		log "profiling $d"
-		exe=$BIN/floorvet
-		[ $d = floorvet ] || exe=$TV
-		(cd "$CORPUS" && GOCACHE=$warm "$exe" -cpuprofile="$raw/$d.cpu.pprof" -memprofile="$raw/$d.mem.pprof" "${pkgs[@]}") >/dev/null 2>&1 || true
+		exe=$BIN/floorvet flags=(-cache=false)
+		[ $d = floorvet ] || exe=$TV flags=("${onepass[@]}")
+		(cd "$CORPUS" && GOCACHE=$warm "$exe" "${flags[@]}" -cpuprofile="$raw/$d.cpu.pprof" -memprofile="$raw/$d.mem.pprof" "${pkgs[@]}") >/dev/null 2>&1 || true
 	done
 	{
 		echo

@@ -19,6 +19,9 @@ build_drivers
 raw=$RESULTS/raw/crash
 rm -rf "$raw"
 mkdir -p "$raw"
+# Report mode keeps results in a cache: start from an empty one, so that
+# every package is analyzed by this run.
+export TRANSPORTVET_CACHE=$raw/cache
 
 case $mode in
 -smoke)

@@ -28,6 +28,12 @@ mkdir -p "$raw"
 unset GOFLAGS
 export GOWORK=off
 start=$(machine_info)
+# Both run the one-process driver (-cache=false) where the binary has
+# report mode on the cached runner.
+onepass=()
+if "$TV" help 2>/dev/null | grep -q -- '-cache'; then
+	onepass=(-cache=false)
+fi
 
 printf 'fraction\tpackages\tlines\tdriver\tround\twall_s\tcpu_s\tmaxrss_kb\texit\n' >"$raw/times.tsv"
 for f in "${fracs[@]}"; do
@@ -41,7 +47,7 @@ for f in "${fracs[@]}"; do
 			exe=$BIN/floorvet
 			[ $d = floorvet ] || exe=$TV
 			rc=0
-			(cd "$CORPUS" && /usr/bin/time -o "$t.time" -f '%e %U %S %M' "$exe" "${pkgs[@]}") >/dev/null 2>"$t.err" || rc=$?
+			(cd "$CORPUS" && /usr/bin/time -o "$t.time" -f '%e %U %S %M' "$exe" "${onepass[@]}" "${pkgs[@]}") >/dev/null 2>"$t.err" || rc=$?
 			read -r wall user sys rss < <(grep -E '^[0-9.]+ [0-9.]+ [0-9.]+ [0-9]+$' "$t.time")
 			cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
 			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$f" "${#pkgs[@]}" "$lines" "$d" "$round" "$wall" "$cpu" "$rss" "$rc" >>"$raw/times.tsv"

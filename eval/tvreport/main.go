@@ -9,6 +9,7 @@
 //	tvreport triage -findings eval/results/findings.json -rules eval/triage.tsv
 //	tvreport regions -modules eval/modules.txt -truth FILE... -o eval/results/regions run.json
 //	tvreport testdiff [-counts FILE] before.json after.json
+//	tvreport samejson A.json B.json [A2.json B2.json ...]
 //
 // findings writes PREFIX.json (one record per finding) and PREFIX.md (counts
 // per analyzer and per module, then every finding). errors prints every
@@ -55,13 +56,15 @@ func main() {
 		regionsCmd(os.Args[2:])
 	case "testdiff":
 		testDiffCmd(os.Args[2:])
+	case "samejson":
+		sameJSONCmd(os.Args[2:])
 	default:
 		usage()
 	}
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: tvreport findings -modules FILE -o PREFIX JSON...\n       tvreport errors [-stderr FILE]... JSON...\n       go mod edit -json | tvreport localreplaces\n       tvreport regions -modules FILE -truth FILE... (-packages | -o PREFIX JSON...)\n       tvreport testdiff [-counts FILE] BEFORE.json AFTER.json")
+	fmt.Fprintln(os.Stderr, "usage: tvreport findings -modules FILE -o PREFIX JSON...\n       tvreport errors [-stderr FILE]... JSON...\n       go mod edit -json | tvreport localreplaces\n       tvreport regions -modules FILE -truth FILE... (-packages | -o PREFIX JSON...)\n       tvreport testdiff [-counts FILE] BEFORE.json AFTER.json\n       tvreport samejson A.json B.json [A2.json B2.json ...]")
 	os.Exit(2)
 }
 

@@ -31,6 +31,15 @@ type outcome struct {
 	graph *checker.Graph
 	// findings are the root diagnostics, each once, in file and line order.
 	findings []*finding
+	problems
+	// files are the Go files of the loaded packages, which fixes may edit,
+	// and generated those of them that are generated (ast.IsGenerated).
+	files     map[string]bool
+	generated map[string]bool
+}
+
+// problems are what makes the exit status 1.
+type problems struct {
 	// loadErrors are the errors of the packages, each once, one line each.
 	loadErrors []string
 	// illTyped are the packages named on the command line that were not
@@ -38,10 +47,10 @@ type outcome struct {
 	illTyped []string
 	// failures are the errors of analyzers themselves (bugs), one line each.
 	failures []string
-	// files are the Go files of the loaded packages, which fixes may edit,
-	// and generated those of them that are generated (ast.IsGenerated).
-	files     map[string]bool
-	generated map[string]bool
+}
+
+func (p *problems) any() bool {
+	return len(p.loadErrors) > 0 || len(p.illTyped) > 0 || len(p.failures) > 0
 }
 
 // A finding is one diagnostic of one check.
@@ -198,10 +207,30 @@ func (res *outcome) collect(graph *checker.Graph, original map[*analysis.Analyze
 // withOverlay returns copies of analyzers, and of those they require, whose
 // passes read the files of overlay from it: checker.Analyze gives each pass
 // a ReadFile that reads the disk, which would not match the code that -diff
-// analyzes after its first round. The copies run the analyzers' own Run
-// with the Pass they expect. It also returns the map from copies to
+// analyzes after its first round. It also returns the map from copies to
 // originals.
 func withOverlay(analyzers []*analysis.Analyzer, overlay map[string][]byte) ([]*analysis.Analyzer, map[*analysis.Analyzer]*analysis.Analyzer) {
+	return wrapAnalyzers(analyzers, func(a *analysis.Analyzer, pass *analysis.Pass) (any, error) {
+		read := pass.ReadFile
+		pass.ReadFile = func(name string) ([]byte, error) {
+			if data, ok := overlay[name]; ok {
+				return data, nil
+			}
+			if read == nil {
+				return os.ReadFile(name)
+			}
+			return read(name)
+		}
+		return a.Run(pass)
+	})
+}
+
+// wrapAnalyzers returns copies of analyzers, and of those they require,
+// whose Run is run(original, pass): pass is the Pass the original expects
+// (its Analyzer and the keys of its ResultOf are originals), which run may
+// change before it calls original.Run. It also returns the map from
+// copies to originals.
+func wrapAnalyzers(analyzers []*analysis.Analyzer, run func(*analysis.Analyzer, *analysis.Pass) (any, error)) ([]*analysis.Analyzer, map[*analysis.Analyzer]*analysis.Analyzer) {
 	copies := make(map[*analysis.Analyzer]*analysis.Analyzer)
 	original := make(map[*analysis.Analyzer]*analysis.Analyzer)
 	var copyOf func(a *analysis.Analyzer) *analysis.Analyzer
@@ -226,15 +255,8 @@ func withOverlay(analyzers []*analysis.Analyzer, overlay map[string][]byte) ([]*
 			for k, v := range pass.ResultOf {
 				resultOf[original[k]] = v
 			}
-			read := pass.ReadFile
 			pass.Analyzer, pass.ResultOf = a, resultOf
-			pass.ReadFile = func(name string) ([]byte, error) {
-				if data, ok := overlay[name]; ok {
-					return data, nil
-				}
-				return read(name)
-			}
-			return a.Run(pass)
+			return run(a, pass)
 		}
 		return c
 	}
@@ -248,7 +270,7 @@ func withOverlay(analyzers []*analysis.Analyzer, overlay map[string][]byte) ([]*
 // printErrors prints the load errors, the packages they kept from being
 // analyzed, and the analyzers' failures, one line each, and reports
 // whether there was any.
-func (c *command) printErrors(res *outcome) bool {
+func (c *command) printErrors(res *problems) bool {
 	for _, line := range res.loadErrors {
 		fmt.Fprintln(c.stderr, c.withName(line))
 	}
@@ -258,7 +280,7 @@ func (c *command) printErrors(res *outcome) bool {
 	for _, line := range res.failures {
 		c.log.Printf("%s (please report it: %s/issues)", line, strings.TrimSuffix(c.suite.URL, "/"))
 	}
-	return len(res.loadErrors) > 0 || len(res.illTyped) > 0 || len(res.failures) > 0
+	return res.any()
 }
 
 // withName prefixes a line that does not start with a position with the

@@ -1,8 +1,11 @@
 // Package driver is transportvet's command line: the standalone analysis
-// driver (transportvet [flags] packages, with -fix, -diff and -json) and
-// the go vet and go fix protocol, which it leaves to x/tools' unitchecker.
+// driver (transportvet [flags] packages, with -fix, -diff, -json and
+// -format=sarif) and the go vet and go fix protocol, which it leaves to
+// x/tools' unitchecker.
 //
-// It is built on the public golang.org/x/tools/go/analysis/checker rather
+// A report runs on staticcheck's cached runner (cached.go). -fix, -diff and
+// -cache=false analyze in one process; that driver is built on the public
+// golang.org/x/tools/go/analysis/checker rather
 // than on multichecker, whose driver (go/analysis/internal/checker at
 // x/tools v0.52.0) applies overlapping fixes only partly and exits 1,
 // exits 0 after -fix whatever findings remain, prints internal analyzers'
@@ -80,6 +83,8 @@ func vetProtocol(args []string) bool {
 // options are the driver's own flags.
 type options struct {
 	json       bool
+	format     string // "text", "json" or "sarif"; -json is -format=json
+	cache      bool
 	context    int
 	fix        bool
 	diff       bool
@@ -128,8 +133,22 @@ func Run(s Suite, args []string, stdout, stderr io.Writer) int {
 	if args[0] == "help" {
 		return c.help(args[1:])
 	}
-	if c.opts.json && c.opts.diff {
-		c.log.Printf("-json and -diff cannot be used together: -diff prints a diff, -json prints JSON")
+	switch {
+	case c.opts.json && c.opts.format != "text" && c.opts.format != "json":
+		c.log.Printf("-json and -format=%s cannot be used together", c.opts.format)
+		return exitUsage
+	case c.opts.json:
+		c.opts.format = "json"
+	case c.opts.format != "text" && c.opts.format != "json" && c.opts.format != "sarif":
+		c.log.Printf("-format=%s: want text, json or sarif (run '%s help' for usage)", c.opts.format, s.Name)
+		return exitUsage
+	}
+	if c.opts.format != "text" && c.opts.diff {
+		name := "-format=" + c.opts.format
+		if c.opts.json {
+			name = "-json"
+		}
+		c.log.Printf("%s and -diff cannot be used together: -diff prints a diff, %s prints %s", name, name, strings.ToUpper(c.opts.format))
 		return exitUsage
 	}
 	c.analyzers = selected(s.Analyzers, enabled)
@@ -144,6 +163,8 @@ func Run(s Suite, args []string, stdout, stderr io.Writer) int {
 	switch {
 	case c.opts.fix || c.opts.diff:
 		return c.runFix(args)
+	case c.opts.cache:
+		return c.runCached(args)
 	default:
 		return c.runReport(args)
 	}
@@ -165,7 +186,9 @@ func (c *command) flags(o *options) (*flag.FlagSet, map[*analysis.Analyzer]*triS
 			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
 		})
 	}
-	fs.BoolVar(&o.json, "json", false, "print the findings as JSON")
+	fs.BoolVar(&o.json, "json", false, "print the findings as JSON (-format=json)")
+	fs.StringVar(&o.format, "format", "text", "the output: text, json, or sarif (SARIF 2.1.0, for code scanning)")
+	fs.BoolVar(&o.cache, "cache", true, "reuse the results of packages that did not change, kept in the cache directory\n(TRANSPORTVET_CACHE); -cache=false analyzes every package anew, in one process")
 	fs.IntVar(&o.context, "c", -1, "print each finding's line with this many lines of context around it")
 	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes, then report the findings that remain")
 	fs.BoolVar(&o.diff, "diff", false, "print the suggested fixes as a unified diff instead of applying them")
@@ -303,26 +326,13 @@ func (v *versionFlag) Set(s string) error {
 	return nil
 }
 
-// runReport analyzes the packages and prints the findings.
+// runReport analyzes the packages in this process, with x/tools' checker,
+// and prints the findings (-cache=false).
 func (c *command) runReport(patterns []string) int {
 	res, err := c.analyze(patterns, nil)
 	if err != nil {
 		c.log.Print(err)
 		return exitError
 	}
-	hadErr := c.printErrors(res)
-	if c.opts.json {
-		c.printJSON(res)
-	} else {
-		c.printText(res.findings)
-	}
-	switch {
-	case hadErr:
-		return exitError
-	case c.opts.json:
-		return exitOK
-	case len(res.findings) > 0:
-		return exitFindings
-	}
-	return exitOK
+	return c.printReport(res.report())
 }

@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/transportvet/transportvet/internal/fixtext"
 )
 
 // The test suite: rename reports each call to before(...) with a fix that
@@ -65,9 +67,9 @@ func (*pkgFact) String() string { return "pkgFact" }
 func runRename(pass *analysis.Pass) (any, error) {
 	inspectCalls(pass, "before", func(call *ast.CallExpr) {
 		tf := pass.Fset.File(call.Pos())
-		src, err := pass.ReadFile(tf.Name())
-		if err != nil {
-			panic(err)
+		src, ok := fixtext.Source(pass, tf)
+		if !ok {
+			panic("cannot read " + tf.Name())
 		}
 		args := src[tf.Offset(call.Lparen):tf.Offset(call.End())]
 		pass.Report(analysis.Diagnostic{

@@ -55,7 +55,7 @@ func (c *command) runFix(patterns []string) int {
 		}
 		last = res
 		if rounds > 0 && !hasErrors(first) && hasErrors(res) {
-			c.printErrors(res)
+			c.printErrors(&res.problems)
 			c.log.Printf("the fixes applied so far (%s to %s) leave the errors above: please report it, with the code, at %s/issues",
 				plural(applied, "fix", "fixes"), plural(len(changed), "file", "files"), strings.TrimSuffix(c.suite.URL, "/"))
 			return exitError
@@ -90,11 +90,14 @@ func (c *command) runFix(patterns []string) int {
 	}
 
 	// -fix: what remains is what the last analysis found on disk.
-	hadErr := c.printErrors(last)
-	if c.opts.json {
-		c.printJSON(last)
-	} else {
-		c.printText(last.findings)
+	hadErr := c.printErrors(&last.problems)
+	switch c.opts.format {
+	case "json":
+		c.printJSON(last.report())
+	case "sarif":
+		c.printSARIF(last.report())
+	default:
+		c.printText(resolveFindings(last.findings))
 	}
 	if applied > 0 {
 		c.log.Printf("applied %s to %s%s", plural(applied, "fix", "fixes"), plural(len(changed), "file", "files"), inRounds(rounds))
@@ -106,7 +109,7 @@ func (c *command) runFix(patterns []string) int {
 	switch {
 	case hadErr:
 		return exitError
-	case c.opts.json:
+	case c.opts.format != "text":
 		return exitOK
 	case len(last.findings) > 0:
 		return exitFindings
@@ -116,7 +119,7 @@ func (c *command) runFix(patterns []string) int {
 
 // finishDiff prints the diff of -diff and the findings it leaves.
 func (c *command) finishDiff(first *outcome, original, overlay map[string][]byte, skipped map[string]int) int {
-	hadErr := c.printErrors(first)
+	hadErr := c.printErrors(&first.problems)
 	files := make([]string, 0, len(overlay))
 	for f := range overlay {
 		files = append(files, f)
@@ -138,7 +141,7 @@ func (c *command) finishDiff(first *outcome, original, overlay map[string][]byte
 			left = append(left, f)
 		}
 	}
-	c.printText(left)
+	c.printText(resolveFindings(left))
 	c.printSkipped(skipped)
 	switch {
 	case hadErr:
@@ -162,9 +165,7 @@ func (c *command) printSkipped(skipped map[string]int) {
 	}
 }
 
-func hasErrors(res *outcome) bool {
-	return len(res.loadErrors) > 0 || len(res.illTyped) > 0 || len(res.failures) > 0
-}
+func hasErrors(res *outcome) bool { return res.any() }
 
 // A candidate is the first suggested fix of a finding, as edits by file.
 type candidate struct {

@@ -69,6 +69,7 @@ func (c *command) overview(out io.Writer) {
 	fmt.Fprintf(tw, "  %s [flags] packages\treport the findings\n", n)
 	fmt.Fprintf(tw, "  %s -fix [flags] packages\tapply the suggested fixes, then report the findings that remain\n", n)
 	fmt.Fprintf(tw, "  %s -diff [flags] packages\tprint the suggested fixes as a diff, and the findings without one\n", n)
+	fmt.Fprintf(tw, "  %s -format=sarif [flags] packages\tprint the findings as SARIF 2.1.0, for code scanning (-json: as JSON)\n", n)
 	fmt.Fprintf(tw, "  %s help [check]\tthis help, or a check's documentation and flags\n", n)
 	tw.Flush()
 
@@ -109,7 +110,14 @@ Exit status:
   2  bad flags or arguments
   3  findings were printed (with -fix: findings remain after fixing)
 
-With -json, findings are in the JSON and the exit status is 0 or 1.
+With -json or -format=sarif, findings are in the output and the exit
+status is 0 or 1.
+
+Cache: a report keeps each package's results in $%[3]s (default: %[1]s in
+the user's cache directory, e.g. ~/.cache/%[1]s) and analyzes again only
+the packages that changed, or whose dependencies did; remove the directory
+to clear it. -cache=false analyzes every package in one process, as -fix and
+-diff do.
 
 As a vet or fix tool, with the go command's own flags and exit status:
 
@@ -117,7 +125,7 @@ As a vet or fix tool, with the go command's own flags and exit status:
   go fix -fixtool=$(which %[1]s) ./...
 
 Documentation: %[2]s
-`, n, s.URL)
+`, n, s.URL, cacheEnv)
 }
 
 // flagDefaults prints the driver's flags: not those of the analyzers, nor

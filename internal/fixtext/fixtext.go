@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"go/token"
 	"go/types"
+	"os"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -25,8 +26,8 @@ func LinePrefix(pass *analysis.Pass, pos token.Pos) ([]byte, bool) {
 	if tf == nil {
 		return nil, false
 	}
-	src, err := pass.ReadFile(tf.Name())
-	if err != nil {
+	src, ok := Source(pass, tf)
+	if !ok {
 		return nil, false
 	}
 	start := tf.Offset(tf.LineStart(tf.Line(pos)))
@@ -35,6 +36,27 @@ func LinePrefix(pass *analysis.Pass, pos token.Pos) ([]byte, bool) {
 		return nil, false
 	}
 	return src[start:end], true
+}
+
+// Source returns the content of tf, the file the pass parsed: through
+// Pass.ReadFile when the driver provides it (the -diff driver serves fixed
+// code from memory through it), else from disk, since Pass.ReadFile is
+// optional and some drivers (staticcheck's runner, nogo) leave it nil. It
+// reports false when the file cannot be read or its size is not the size
+// that was parsed (it changed since), so that no fix is computed from text
+// other than the code analyzed.
+func Source(pass *analysis.Pass, tf *token.File) ([]byte, bool) {
+	var src []byte
+	var err error
+	if pass.ReadFile != nil {
+		src, err = pass.ReadFile(tf.Name())
+	} else {
+		src, err = os.ReadFile(tf.Name())
+	}
+	if err != nil || len(src) != tf.Size() {
+		return nil, false
+	}
+	return src, true
 }
 
 // Indent returns the spaces and tabs that start the line of pos, or a tab

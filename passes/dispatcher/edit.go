@@ -5,6 +5,8 @@ import (
 	"go/token"
 
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/transportvet/transportvet/internal/fixtext"
 )
 
 type tokenPos = token.Pos
@@ -15,8 +17,8 @@ func (c *checker) src(n ast.Node) string {
 	if tf == nil {
 		return ""
 	}
-	content, err := c.pass.ReadFile(tf.Name())
-	if err != nil {
+	content, ok := fixtext.Source(c.pass, tf)
+	if !ok {
 		return ""
 	}
 	start, end := tf.Offset(n.Pos()), tf.Offset(n.End())
@@ -32,8 +34,8 @@ func (c *checker) indentAt(file *ast.File, pos token.Pos) string {
 	if tf == nil {
 		return ""
 	}
-	content, err := c.pass.ReadFile(tf.Name())
-	if err != nil {
+	content, ok := fixtext.Source(c.pass, tf)
+	if !ok {
 		return ""
 	}
 	start := tf.Offset(tf.LineStart(tf.Line(pos)))

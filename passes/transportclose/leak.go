@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/transportvet/transportvet/internal/code"
+	"github.com/transportvet/transportvet/internal/fixtext"
 	"github.com/transportvet/transportvet/internal/flow"
 	"github.com/transportvet/transportvet/internal/httpreq"
 	"github.com/transportvet/transportvet/internal/imports"
@@ -902,8 +903,8 @@ func (l *leaks) lineAfter(first, after ast.Node) (token.Pos, string, bool) {
 	if tf == nil || l.pass.Fset.File(after.End()) != tf {
 		return token.NoPos, "", false
 	}
-	src, err := l.pass.ReadFile(tf.Name())
-	if err != nil || len(src) != tf.Size() {
+	src, ok := fixtext.Source(l.pass, tf)
+	if !ok {
 		return token.NoPos, "", false
 	}
 	start, off := tf.Offset(tf.LineStart(tf.Line(first.Pos()))), tf.Offset(first.Pos())
