@@ -33,6 +33,13 @@ func (c *checker) checkSleeps() {
 			case *ast.GoStmt, *ast.DeferStmt:
 				stack = stack[:len(stack)-1]
 				return false
+			case *ast.FuncDecl, *ast.GenDecl:
+				if !c.holdsRegion(n) {
+					// Nothing in it can be reported: reportSleep
+					// reports only in the body of a region.
+					stack = stack[:len(stack)-1]
+					return false
+				}
 			case *ast.CallExpr:
 				c.checkSleepCall(f, n, stack)
 			case *ast.UnaryExpr:
@@ -41,6 +48,17 @@ func (c *checker) checkSleeps() {
 			return true
 		})
 	}
+}
+
+// holdsRegion reports whether n overlaps the body of a region that
+// reportSleep may report in (any kind but Client).
+func (c *checker) holdsRegion(n ast.Node) bool {
+	for _, reg := range c.regions.Regions {
+		if reg.Body != nil && reg.Kind != retry.Client && reg.Body.Pos() < n.End() && n.Pos() < reg.Body.End() {
+			return true
+		}
+	}
+	return false
 }
 
 // sleep is one wait that no context interrupts.
