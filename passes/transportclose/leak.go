@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -95,32 +96,24 @@ func (l *leaks) function(n ast.Node) {
 // unbound reports a transport created only to send one request: the
 // receiver of a call such as (&http.Client{Transport: &http.Transport{}}).Get
 // or (&http.Transport{}).RoundTrip. Nothing can close it afterwards.
-func (l *leaks) unbound(n ast.Node, push bool, stack []ast.Node) bool {
-	if !push {
-		return true
-	}
-	call := n.(*ast.CallExpr)
+func (l *leaks) unbound(cur inspector.Cursor) {
+	call := cur.Node().(*ast.CallExpr)
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok || !sendsVia(l.pass.TypesInfo, sel) || l.skip(call.Pos()) {
-		return true
+		return
 	}
 	if s := l.pass.TypesInfo.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
-		return true
+		return
 	}
 	site, k, _, _ := l.creationIn(sel.X)
 	if site == nil || !k.IdleOnly {
-		return true
+		return
 	}
-	for i := len(stack) - 1; i >= 0; i-- {
-		if fd, ok := stack[i].(*ast.FuncDecl); ok {
-			if fd.Recv == nil && fd.Name.Name == "main" && l.pass.Pkg.Name() == "main" {
-				return true // the process ends when main returns
-			}
-			break
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if fd, ok := fn.Node().(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == "main" && l.pass.Pkg.Name() == "main" {
+			return // the process ends when main returns
 		}
-		if _, ok := stack[i].(*ast.FuncLit); ok {
-			break
-		}
+		break // the innermost function only
 	}
 	end := site.End()
 	if lit := compositeLit(site); lit != nil && lit.Type != nil {
@@ -132,7 +125,6 @@ func (l *leaks) unbound(n ast.Node, push bool, stack []ast.Node) bool {
 		Message: fmt.Sprintf("this %s is used for one request and dropped, never closed: each call leaks %s; %s instead",
 			k.Short, k.Holds, k.Reuse),
 	})
-	return true
 }
 
 // creations returns the closable values that the statements of body (not of

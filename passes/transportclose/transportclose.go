@@ -114,7 +114,9 @@ func (c *config) run(pass *analysis.Pass) (any, error) {
 	l := &leaks{pass: pass, r: r, cfgs: cfgs, known: known, skip: skip, fresh: make(map[*types.Func]bool)}
 	l.freshFuncs(pass.Files)
 	in.Preorder([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}, l.function)
-	in.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, l.unbound)
+	for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
+		l.unbound(cur)
+	}
 	return nil, nil
 }
 
