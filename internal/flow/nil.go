@@ -93,22 +93,16 @@ const (
 // effect classifies node n for v, err being non-nil after n when not nil.
 func (w *nilWalk) effect(n ast.Node, err *types.Var) nodeEffect {
 	switch n := n.(type) {
-	case *ast.DeclStmt:
-		if gd, ok := n.Decl.(*ast.GenDecl); ok && gd.Tok == token.VAR {
-			for _, spec := range gd.Specs {
-				vs, ok := spec.(*ast.ValueSpec)
-				if !ok {
-					continue
-				}
-				for _, name := range vs.Names {
-					if w.info.Defs[name] == w.v {
-						if len(vs.Values) == 0 {
-							return proven
-						}
-						return unknown
-					}
-				}
+	case *ast.ValueSpec:
+		// go/cfg holds each spec of a var declaration, not its DeclStmt.
+		for i, name := range n.Names {
+			if w.info.Defs[name] != w.v {
+				continue
 			}
+			if len(n.Values) == 0 || len(n.Values) == len(n.Names) && code.IsNil(w.info, n.Values[i]) {
+				return proven
+			}
+			return unknown
 		}
 	case *ast.AssignStmt:
 		if len(n.Lhs) == 2 && len(n.Rhs) == 1 && err != nil && code.IdentVar(w.info, n.Lhs[0]) == w.v && code.IdentVar(w.info, n.Lhs[1]) == err {

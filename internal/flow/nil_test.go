@@ -20,11 +20,34 @@ type R struct{}
 func do() (*R, error) { return nil, nil }
 func wait()          {}
 
-// go/cfg holds a var declaration's ValueSpec, not its DeclStmt, so the
-// walk takes the declaration for an assignment of an unknown value (as
-// retrystorm's walk did before it moved here).
+// go/cfg holds a var declaration's ValueSpec, not its DeclStmt: a
+// declaration without a value, or with nil, is a nil assignment.
 func declared() {
 	var resp *R
+	wait() // nil
+	_ = resp
+}
+
+func declaredNil() {
+	var resp *R = nil
+	wait() // nil
+	_ = resp
+}
+
+func declaredValue(r *R) {
+	var resp = r
+	wait() // may
+	_ = resp
+}
+
+func declaredPair() {
+	var resp, other *R
+	wait() // nil
+	_, _ = resp, other
+}
+
+func declaredCall() {
+	var resp, _ = do()
 	wait() // may
 	_ = resp
 }
@@ -157,7 +180,7 @@ func TestNilAt(t *testing.T) {
 			t.Errorf("%s: NilAt(a node outside the graph) = true", fn.Name.Name)
 		}
 	}
-	if n != 12 {
-		t.Errorf("checked %d wait() calls, want 12", n)
+	if n != 16 {
+		t.Errorf("checked %d wait() calls, want 16", n)
 	}
 }
