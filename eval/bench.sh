@@ -12,6 +12,9 @@
 #	g  transportvet in report mode on the cached runner (the default since
 #	   #17), from an emptied TRANSPORTVET_CACHE (cold)
 #	h  the same again right after g (warm: nothing changed)
+#	o  transportvet as it was at the commit given by -base (the one-process
+#	   driver), run in the same rounds as a: a before/after that the
+#	   machine's load drifts over equally
 # a and b run the one-process driver (-cache=false) when the binary has
 # that flag, so that a stays the measure of the driver before #17.
 # a, b and d use the usual build cache, warmed before the first round (they
@@ -21,14 +24,15 @@
 # (user+sys, children included) and peak RSS (of the largest single process,
 # as GNU time reports it) are the medians of N rounds.
 #
-#	eval/bench.sh [-n N] [-frac F] [-tools "a b c d e f g h"] [-profile] [-o NAME]
+#	eval/bench.sh [-n N] [-frac F] [-tools "a b c d e f g h o"] [-base REV] [-profile] [-o NAME]
 #
 # -n N       rounds (default 5)
 # -frac F    measure the first F of the corpus packages in a fixed
 #            pseudo-random order (default 1: every package)
 # -pkgs FILE measure the packages listed in FILE instead (e.g.
 #            eval/sample-149.txt, the sample of issue #17)
-# -tools     which of a-h to run (default a-f)
+# -tools     which of a-h and o to run (default a-f)
+# -base REV  the commit that o measures (e.g. -tools "o a b" -base 41997f8)
 # -profile   also run transportvet and floorvet once each with -cpuprofile
 #            and -memprofile and print the top of the profiles
 # -o NAME    write eval/results/NAME.md (default bench), raw timings in
@@ -40,23 +44,40 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-n=5 frac=1 tools="a b c d e f" profile=false name=bench report_only=false pkgfile=
+n=5 frac=1 tools="a b c d e f" profile=false name=bench report_only=false pkgfile= base_rev=
 while [ $# -gt 0 ]; do
 	case $1 in
 	-n) n=$2; shift 2 ;;
 	-frac) frac=$2; shift 2 ;;
 	-pkgs) pkgfile=$2; shift 2 ;;
 	-tools) tools=$2; shift 2 ;;
+	-base) base_rev=$2; shift 2 ;;
 	-profile) profile=true; shift ;;
 	-o) name=$2; shift 2 ;;
 	-report) report_only=true; shift ;;
-	*) echo "usage: eval/bench.sh [-n N] [-frac F] [-tools \"a b c d e f\"] [-profile] [-o NAME]" >&2; exit 2 ;;
+	*) echo "usage: eval/bench.sh [-n N] [-frac F] [-tools \"a b c d e f g h o\"] [-base REV] [-profile] [-o NAME]" >&2; exit 2 ;;
 	esac
 done
 
 need_gnu_time
-build_drivers
 raw=$RESULTS/raw/$name
+if ! $report_only; then
+	case " $tools " in
+	*" o "*)
+		if [ -z "$base_rev" ]; then
+			echo "eval/bench.sh: tool o needs -base REV" >&2
+			exit 2
+		fi
+		BASE=$(build_rev "$base_rev")
+		BASE_COMMIT=$(git -C "$ROOT" rev-parse --short "$base_rev")
+		baseflags=()
+		if "$BASE" help 2>/dev/null | grep -q -- '-cache'; then
+			baseflags=(-cache=false)
+		fi
+		;;
+	esac
+fi
+build_drivers
 warm=$(go env GOCACHE) cold=$raw/gocache-cold sccache=$raw/staticcheck-cache tvcache=$raw/transportvet-cache
 # The one-process driver, where the binary has report mode on the runner.
 onepass=()
@@ -94,6 +115,7 @@ run() {
 	f) GOCACHE=$cold measure f "$round" go vet -vettool="$TV" "${pkgs[@]}" ;;
 	g) rm -rf "$tvcache"; GOCACHE=$warm TRANSPORTVET_CACHE=$tvcache measure g "$round" "$TV" "${pkgs[@]}" ;;
 	h) GOCACHE=$warm TRANSPORTVET_CACHE=$tvcache measure h "$round" "$TV" "${pkgs[@]}" ;;
+	o) GOCACHE=$warm measure o "$round" "$BASE" "${baseflags[@]}" "${pkgs[@]}" ;;
 	esac
 }
 
@@ -102,6 +124,9 @@ if $report_only; then
 	start_load=$(head -1 "$raw/machine.txt")
 	n=$(awk -F'\t' 'NR > 1 { print $2 }' "$raw/times.tsv" | sort -u | wc -l)
 	TV_COMMIT=$(cat "$raw/commit.txt")
+	if [ -f "$raw/base.txt" ]; then
+		BASE_COMMIT=$(cat "$raw/base.txt")
+	fi
 	tools=$(awk -F'\t' 'NR > 1 && !s[$1]++ { printf "%s ", $1 }' "$raw/times.tsv")
 else
 	build_staticcheck
@@ -114,6 +139,9 @@ else
 	fi
 	mapfile -t pkgs <"$raw/packages.txt"
 	echo "$TV_COMMIT" >"$raw/commit.txt"
+	if [ -n "${BASE_COMMIT:-}" ]; then
+		echo "$BASE_COMMIT" >"$raw/base.txt"
+	fi
 	log "${#pkgs[@]} packages (fraction $frac of the corpus), $n rounds, tools: $tools"
 	log "warming the build cache for a, b and d"
 	(cd "$CORPUS" && GOCACHE=$warm go list -e -deps -test -export -compiled "${pkgs[@]}" >/dev/null 2>&1) || true
@@ -138,6 +166,7 @@ names() {
 	f) echo "go vet -vettool=transportvet, warm" ;;
 	g) echo "transportvet report mode (cached runner), cold" ;;
 	h) echo "transportvet report mode (cached runner), warm" ;;
+	o) echo "transportvet at $BASE_COMMIT" ;;
 	esac
 }
 
@@ -164,7 +193,7 @@ report=$RESULTS/$name.md
 	echo
 	echo "| ratio | wall | CPU | peak RSS |"
 	echo "| --- | ---: | ---: | ---: |"
-	for pair in a/b a/c a/d g/a g/d; do
+	for pair in a/b o/b a/o a/c a/d g/a g/d; do
 		x=${pair%/*} o=${pair#*/}
 		case " $tools " in *" $x "*) ;; *) continue ;; esac
 		case " $tools " in *" $o "*) ;; *) continue ;; esac

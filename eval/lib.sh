@@ -20,27 +20,37 @@ log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 # overwrite each other's. floorvet and tvreport are built from the work
 # tree.
 build_drivers() {
-	local rev=${TV_REV:-HEAD} src
+	local rev=${TV_REV:-HEAD}
 	if [ "$rev" = worktree ]; then
-		src=$ROOT
 		TV_COMMIT="work tree at $(git -C "$ROOT" rev-parse --short HEAD)"
 		TV=$BIN/transportvet-worktree
+		log "building transportvet from $TV_COMMIT"
+		(cd "$ROOT" && go build -o "$TV.tmp.$$" ./cmd/transportvet && mv "$TV.tmp.$$" "$TV")
 	else
 		TV_COMMIT=$(git -C "$ROOT" rev-parse --short "$rev")
-		TV=$BIN/transportvet-$TV_COMMIT
-		src=$BIN/src-$TV_COMMIT
-		if [ ! -d "$src" ]; then
-			mkdir -p "$src.tmp.$$"
-			git -C "$ROOT" archive "$rev" | tar -x -C "$src.tmp.$$"
-			mv "$src.tmp.$$" "$src" 2>/dev/null || rm -rf "$src.tmp.$$"
-		fi
+		TV=$(build_rev "$rev")
 	fi
 	export TV_COMMIT TV
-	log "building transportvet from $TV_COMMIT"
-	(cd "$src" && go build -o "$TV.tmp.$$" ./cmd/transportvet && mv "$TV.tmp.$$" "$TV")
 	(cd "$ROOT" &&
 		go build -o "$BIN/floorvet" ./eval/floorvet &&
 		go build -o "$BIN/tvreport" ./eval/tvreport)
+}
+
+# build_rev REV builds transportvet as it was at commit REV, exported with
+# git archive, into $BIN/transportvet-COMMIT, and prints that path.
+build_rev() {
+	local commit src exe
+	commit=$(git -C "$ROOT" rev-parse --short "$1")
+	exe=$BIN/transportvet-$commit
+	src=$BIN/src-$commit
+	if [ ! -d "$src" ]; then
+		mkdir -p "$src.tmp.$$"
+		git -C "$ROOT" archive "$commit" | tar -x -C "$src.tmp.$$"
+		mv "$src.tmp.$$" "$src" 2>/dev/null || rm -rf "$src.tmp.$$"
+	fi
+	log "building transportvet from $commit"
+	(cd "$src" && go build -o "$exe.tmp.$$" ./cmd/transportvet && mv "$exe.tmp.$$" "$exe") >&2
+	echo "$exe"
 }
 
 # corpus_modules prints the corpus's module@version lines.
