@@ -217,10 +217,24 @@ if $profile; then
 		[ $d = floorvet ] || exe=$TV flags=("${onepass[@]}")
 		(cd "$CORPUS" && GOCACHE=$warm "$exe" "${flags[@]}" -cpuprofile="$raw/$d.cpu.pprof" -memprofile="$raw/$d.mem.pprof" "${pkgs[@]}") >/dev/null 2>&1 || true
 	done
+	# The per-analyzer split: the same analyzers with pprof labels.
+	label=$BIN/tvlabel-${TV##*/transportvet-}
+	if [ -x "$label" ]; then
+		log "profiling $(basename "$label")"
+		(cd "$CORPUS" && GOCACHE=$warm "$label" -cache=false -cpuprofile="$raw/tvlabel.cpu.pprof" "${pkgs[@]}") >/dev/null 2>&1 || true
+	fi
 	{
 		echo
 		echo "## Profiles"
 		echo
+		if [ -f "$raw/tvlabel.cpu.pprof" ]; then
+			echo "CPU of each analyzer's Run, by analyzer and by kind of package (eval/tvlabel; go tool pprof -tags $raw/tvlabel.cpu.pprof):"
+			echo
+			echo '```'
+			go tool pprof -tags "$raw/tvlabel.cpu.pprof" 2>/dev/null
+			echo '```'
+			echo
+		fi
 		echo "transportvet CPU, top 25 (go tool pprof -top $TV $raw/transportvet.cpu.pprof):"
 		echo
 		echo '```'

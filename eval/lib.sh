@@ -25,7 +25,8 @@ build_drivers() {
 		TV_COMMIT="work tree at $(git -C "$ROOT" rev-parse --short HEAD)"
 		TV=$BIN/transportvet-worktree
 		log "building transportvet from $TV_COMMIT"
-		(cd "$ROOT" && go build -o "$TV.tmp.$$" ./cmd/transportvet && mv "$TV.tmp.$$" "$TV")
+		(cd "$ROOT" && go build -o "$TV.tmp.$$" ./cmd/transportvet && mv "$TV.tmp.$$" "$TV" &&
+			go build -o "$BIN/tvlabel-worktree" ./eval/tvlabel)
 	else
 		TV_COMMIT=$(git -C "$ROOT" rev-parse --short "$rev")
 		TV=$(build_rev "$rev")
@@ -50,6 +51,11 @@ build_rev() {
 	fi
 	log "building transportvet from $commit"
 	(cd "$src" && go build -o "$exe.tmp.$$" ./cmd/transportvet && mv "$exe.tmp.$$" "$exe") >&2
+	# The same analyzers with pprof labels (bench.sh -profile), where the
+	# commit has eval/tvlabel.
+	if [ -d "$src/eval/tvlabel" ]; then
+		(cd "$src" && go build -o "$BIN/tvlabel-$commit.tmp.$$" ./eval/tvlabel && mv "$BIN/tvlabel-$commit.tmp.$$" "$BIN/tvlabel-$commit") >&2
+	fi
 	echo "$exe"
 }
 
