@@ -292,12 +292,13 @@ func sentinelTest(info *types.Info, e ast.Expr, truth bool, err *types.Var) *typ
 // value) or lies where a call that answers returned a nil error
 // (answeredAt): etcd's ErrKeyExists, which putNewKV returns after its
 // Txn returned a nil error and !txnresp.Succeeded. An error matching it
-// can only come from such a place. Computed once per variable.
+// can only come from such a place. A comparison in a method of the shape
+// of errors.Is's hook, func(error) bool, may make another error match
+// it, and counts as a production. Computed once per variable.
 func (c *checker) conflictSentinel(s *types.Var) bool {
 	if r, ok := c.sentinels[s]; ok {
 		return r
 	}
-	c.sentinels[s] = false // a use inside its own test proves nothing
 	r := c.isConflictSentinel(s)
 	c.sentinels[s] = r
 	return r
@@ -323,7 +324,7 @@ func (c *checker) isConflictSentinel(s *types.Var) bool {
 		if !ok {
 			return false
 		}
-		if isComparison(info, cur) {
+		if isComparison(info, cur) && !inIsHook(info, cur) {
 			continue
 		}
 		// A production of s: where does it run?
@@ -358,6 +359,27 @@ func (c *checker) isConflictSentinel(s *types.Var) bool {
 		}
 	}
 	return true
+}
+
+// inIsHook reports whether cur lies in a method of the shape of the hook
+// that errors.Is calls, func(error) bool: a type whose Is says it
+// matches a sentinel makes its values match it.
+func inIsHook(info *types.Info, cur inspector.Cursor) bool {
+	var decl *ast.FuncDecl
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		decl = f.Node().(*ast.FuncDecl)
+		break
+	}
+	if decl == nil {
+		return false
+	}
+	fn, ok := info.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	return sig.Recv() != nil && sig.Params().Len() == 1 && code.IsError(sig.Params().At(0).Type()) &&
+		sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), types.Typ[types.Bool])
 }
 
 // errorType is the predeclared error interface.

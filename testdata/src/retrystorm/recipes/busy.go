@@ -77,3 +77,36 @@ func retrySwallowed(kv kvapi.KV, key string) (*kvapi.TxnResponse, error) {
 	}
 	return nil, errors.New("gave up")
 }
+
+// errStale is returned after an answer, but timeoutError's Is says that a
+// failure matches it too.
+var errStale = errors.New("stale")
+
+type timeoutError struct{ err error }
+
+func (e *timeoutError) Error() string { return "timeout: " + e.err.Error() }
+
+func (e *timeoutError) Is(target error) bool { return target == errStale }
+
+func readOrStale(kv kvapi.KV, key string) error {
+	resp, err := kv.Txn(context.TODO()).Then(kvapi.OpDelete(key)).Commit()
+	if err != nil {
+		return &timeoutError{err}
+	}
+	if !resp.Succeeded {
+		return errStale
+	}
+	return nil
+}
+
+func retryStale(kv kvapi.KV, key string) error {
+	for { // want `retry loop has no delay between attempts`
+		err := readOrStale(kv, key)
+		if err == nil {
+			return nil
+		}
+		if !errors.Is(err, errStale) {
+			return err
+		}
+	}
+}
