@@ -5,8 +5,9 @@
 // (Cond, Conditions), where a loop's iterations start and where its
 // continue jumps, whether a block leaves the loop, a depth-first search
 // for a path (FindPath), what taking a branch tells about whether a
-// variable is nil (Branch, Implies), and the backward walk that proves a
-// variable nil at a node (NilAt).
+// variable is nil (Branch, Implies), and the backward walks that prove a
+// variable nil at a node (NilAt) or tested since the call that set it
+// (TestedAt).
 //
 // It holds no state: each function reads the CFG and the types it is
 // given, so that the analyzers share one definition of these answers.

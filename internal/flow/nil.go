@@ -169,3 +169,105 @@ func (w *nilWalk) touches(n ast.Node, err *types.Var) bool {
 	})
 	return found
 }
+
+// TestedAt reports whether, on every path of g that reaches n (a node of
+// g, or an expression in one), v was last written by a node that def
+// accepts and then, unless want is Unknown, passed a branch that proves it
+// nil (want == Nil) or not nil (want == NonNil) (Implies, through !, &&
+// and ||), with no node in between writing v, taking its address or
+// capturing it in a closure. A nil def accepts any write. It is how a
+// pass asks "did this call's error come back nil, and was it tested,
+// before n" (`resp, err := call(); if err != nil { return }; n`). Any
+// doubt (n in no live block, the function's entry reached, a branch
+// proving the other way) counts as not.
+func TestedAt(info *types.Info, g *cfg.CFG, n ast.Node, v *types.Var, want Nilness, def func(ast.Node) bool) bool {
+	at, idx := Locate(g, n)
+	if at == nil || v == nil {
+		return false
+	}
+	w := testWalk{
+		nilWalk: nilWalk{info: info, v: v, preds: Preds(g, nil), entry: g.Blocks[0]},
+		want:    want,
+		def:     def,
+		seen:    make(map[testState]bool),
+	}
+	return w.from(at, idx, want == Unknown)
+}
+
+// testWalk walks a control-flow graph backwards from a node, for TestedAt.
+type testWalk struct {
+	nilWalk
+	want Nilness
+	def  func(ast.Node) bool
+	seen map[testState]bool
+}
+
+// testState is a block, and whether a branch after it proved the nilness
+// wanted.
+type testState struct {
+	b      *cfg.Block
+	proved bool
+}
+
+// from reports whether every path that reaches the end of b.Nodes[:end],
+// a branch after it having proved what is wanted when proved, meets a
+// write of v that def accepts after such a branch.
+func (w *testWalk) from(b *cfg.Block, end int, proved bool) bool {
+	for i := end - 1; i >= 0; i-- {
+		n := b.Nodes[i]
+		if w.writes(n) {
+			return proved && (w.def == nil || w.def(n))
+		}
+		if w.touches(n, nil) {
+			return false // its address taken, or a closure mentions it
+		}
+	}
+	if b == w.entry {
+		return false // a parameter, a named result, an outer variable
+	}
+	for _, p := range w.preds[b] {
+		pr := proved
+		if !pr {
+			if cond := Cond(p); cond != nil {
+				switch Implies(w.info, cond, b == p.Succs[0], w.v, nil) {
+				case w.want:
+					pr = true
+				case Nil, NonNil:
+					return false // proved the other way
+				}
+			}
+		}
+		st := testState{p, pr}
+		if w.seen[st] {
+			continue // a cycle proves nothing new
+		}
+		w.seen[st] = true
+		if !w.from(p, len(p.Nodes), pr) {
+			return false
+		}
+	}
+	return true
+}
+
+// writes reports whether n, a node of the graph, assigns v: an assignment
+// or a var spec with v on its left, a range whose key or value is v.
+func (w *testWalk) writes(n ast.Node) bool {
+	hit := func(e ast.Expr) bool { return code.IdentVar(w.info, e) == w.v }
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		for _, l := range n.Lhs {
+			if hit(l) {
+				return true
+			}
+		}
+	case *ast.ValueSpec:
+		for _, name := range n.Names {
+			if hit(name) {
+				return true
+			}
+		}
+	case *ast.RangeStmt:
+		return n.Key != nil && hit(n.Key) || n.Value != nil && hit(n.Value)
+	}
+	return false
+}

@@ -55,6 +55,7 @@ var tables = []table{
 	set("ErrorMakers", knowledge.ErrorMakers),
 	set("Dials", knowledge.Dials),
 	set("GRPCCalls", knowledge.GRPCCalls),
+	set("GRPCUnary", knowledge.GRPCUnary),
 	set("WaitMethods", knowledge.WaitMethods),
 	entries("TransportConstructors", knowledge.TransportConstructors, func(c *knowledge.TransportConstructor) knowledge.Func { return c.Func }, knowledge.TransportConstructorOf),
 	set("NonRetaining", knowledge.NonRetaining),

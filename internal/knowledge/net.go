@@ -36,6 +36,17 @@ var GRPCCalls = NewSet([]Func{
 	{GRPC, "ClientConn", "NewStream"},
 })
 
+// GRPCUnary are the methods of GRPCCalls that make a unary call: a nil
+// error from one is the server's answer, since gRPC reports overload,
+// unavailability and deadlines as the call's error (status codes
+// Unavailable, ResourceExhausted, DeadlineExceeded; grpc-go v1.85.0
+// call.go: Invoke returns the status of the RPC). Generated unary methods
+// are known by their shape instead (passes/retrystorm).
+var GRPCUnary = NewSet([]Func{
+	{GRPC, "ClientConnInterface", "Invoke"},
+	{GRPC, "ClientConn", "Invoke"},
+})
+
 // WaitMethods are the library methods that block until a delay has passed
 // (golang.org/x/time/rate v0.16.0 rate.go: Wait and WaitN block until the
 // limiter permits an event or ctx is done).

@@ -11,6 +11,7 @@ import (
 	"github.com/transportvet/transportvet/internal/code"
 	"github.com/transportvet/transportvet/internal/flow"
 	"github.com/transportvet/transportvet/internal/httpreq"
+	"github.com/transportvet/transportvet/internal/index"
 	"github.com/transportvet/transportvet/internal/knowledge"
 	"github.com/transportvet/transportvet/passes/retry"
 )
@@ -62,30 +63,42 @@ func (c *checker) immediateRetry(reg *retry.Region) *ast.CallExpr {
 		if b == nil {
 			return nil
 		}
+		info := c.pass.TypesInfo
+		failed := errOf(info, b.Nodes[i], reg.Attempt)
+		// A way round that takes a branch proving that the server
+		// answered (conflict.go) is a conflict retry, not a storm; it
+		// is asked only while failed still holds the attempt's error.
+		conflict := c.conflictWay(reg.Attempt, failed)
+		isConflict := func(cond ast.Expr, truth, fresh bool) bool {
+			return fresh && conflict != nil && conflict(cond, truth)
+		}
 		if reg.Polls {
 			// Some ways round follow a success (a poll's job in
 			// progress, a loop that goes round until some failure):
 			// they are not retries. Follow the ways on which the
 			// attempt's error is not nil, and not a timeout, which
 			// waited its deadline before it failed.
-			info := c.pass.TypesInfo
-			failed := errOf(info, b.Nodes[i], reg.Attempt)
 			if failed == nil {
 				return nil
 			}
-			skip := func(x *cfg.Block, k int) bool {
+			skip := func(x *cfg.Block, k int, fresh bool) bool {
 				cond := flow.Cond(x)
-				return cond != nil && conds[cond] && nilOrTimeout(info, cond, k == 0, failed)
+				return cond != nil && conds[cond] && (nilOrTimeout(info, cond, k == 0, failed) || isConflict(cond, k == 0, fresh))
 			}
-			if c.waitFree(b, i, reg.Node, head, skip) && !c.waitBefore(b, i, head, reg.Node) {
+			if c.waitFree(b, i, reg.Node, head, failed, skip) && !c.waitBefore(b, i, head, reg.Node) {
 				return reg.Attempt
 			}
 			return nil
 		}
 		// Every way from the attempt back to it follows a failure (the
 		// retry analyzer's rule): an error, a 429 or 5xx status, a retry
-		// predicate. One that does not wait is a storm.
-		if c.waitFreeRound(b, i, reg.Node) && !c.waitBefore(b, i, head, reg.Node) {
+		// predicate. One that does not wait is a storm, unless the
+		// failure is a conflict the server answered.
+		skip := func(x *cfg.Block, k int, fresh bool) bool {
+			cond := flow.Cond(x)
+			return cond != nil && conds[cond] && isConflict(cond, k == 0, fresh)
+		}
+		if c.waitFree(b, i, reg.Node, b, failed, skip) && !c.waitBefore(b, i, head, reg.Node) {
 			return reg.Attempt
 		}
 		return nil
@@ -120,30 +133,48 @@ func (c *checker) immediateRetry(reg *retry.Region) *ast.CallExpr {
 // call's error (failed, if known) is not known to be nil, reaches the loop
 // head without waiting.
 func (c *checker) waitFreeBack(b *cfg.Block, i int, head *cfg.Block, loop ast.Node, conds map[ast.Expr]bool, failed *types.Var) bool {
-	succeeded := func(x *cfg.Block, k int) bool {
+	succeeded := func(x *cfg.Block, k int, _ bool) bool {
 		return flow.Branch(c.pass.TypesInfo, conds, x, k, failed, nil) == flow.Nil
 	}
-	return c.waitFree(b, i, loop, head, succeeded)
-}
-
-// waitFreeRound reports whether a path from node i of block b, within
-// loop, reaches node i of b again without waiting.
-func (c *checker) waitFreeRound(b *cfg.Block, i int, loop ast.Node) bool {
-	return c.waitFree(b, i, loop, b, nil)
+	return c.waitFree(b, i, loop, head, nil, succeeded)
 }
 
 // waitFree reports whether a path from node i of block b, within loop and
 // taking no branch that skip rejects, reaches the start of target, and
-// target's nodes before node i when target is b, without waiting.
-func (c *checker) waitFree(b *cfg.Block, i int, loop ast.Node, target *cfg.Block, skip func(*cfg.Block, int) bool) bool {
-	seen := make(map[*cfg.Block]bool)
-	var search func(x *cfg.Block, from int) bool
-	search = func(x *cfg.Block, from int) bool {
+// target's nodes before node i when target is b, without waiting. skip is
+// told whether the variable failed (if not nil) still holds what node i
+// set it to: no node of the path has written it since.
+func (c *checker) waitFree(b *cfg.Block, i int, loop ast.Node, target *cfg.Block, failed *types.Var, skip func(x *cfg.Block, k int, fresh bool) bool) bool {
+	var writes []index.Write
+	if failed != nil {
+		writes = c.funcs.Writes(failed)
+	}
+	// A node that writes failed, or takes its address.
+	rewrites := func(nodes []ast.Node) bool {
+		for _, n := range nodes {
+			for _, w := range writes {
+				if n.Pos() <= w.Node.Pos() && w.Node.End() <= n.End() {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	type visit struct {
+		b     *cfg.Block
+		fresh bool
+	}
+	// A block visited with a stale failed need not be visited fresh:
+	// skip rejects no more branches when it is stale.
+	seen := make(map[visit]bool)
+	var search func(x *cfg.Block, from int, fresh bool) bool
+	search = func(x *cfg.Block, from int, fresh bool) bool {
 		if c.blockWaits(x, from, len(x.Nodes), false) || x.Return() != nil {
 			return false
 		}
+		fresh = fresh && !rewrites(x.Nodes[from:])
 		for k, s := range x.Succs {
-			if skip != nil && skip(x, k) {
+			if skip != nil && skip(x, k, fresh) {
 				continue // the attempt succeeded on this branch
 			}
 			if s == target {
@@ -152,17 +183,17 @@ func (c *checker) waitFree(b *cfg.Block, i int, loop ast.Node, target *cfg.Block
 				}
 				continue
 			}
-			if seen[s] || flow.Leaves(s, loop) {
+			if seen[visit{s, false}] || seen[visit{s, fresh}] || flow.Leaves(s, loop) {
 				continue
 			}
-			seen[s] = true
-			if search(s, 0) {
+			seen[visit{s, fresh}] = true
+			if search(s, 0, fresh) {
 				return true
 			}
 		}
 		return false
 	}
-	return search(b, i+1)
+	return search(b, i+1, true)
 }
 
 // waitBefore reports whether some path from the loop head to node i of

@@ -51,6 +51,14 @@ type funcFact struct {
 	// Sleeps: every path through the function that returns waits in a way
 	// that no context can interrupt (time.Sleep, <-time.After(d)).
 	Sleeps bool
+	// Answers: a nil error from the function means that a server
+	// answered: it is a gRPC unary call (gRPC reports overload,
+	// unavailability and deadlines as errors), or it returns a nil error
+	// only after such a call, or a function with this fact, returned one
+	// (answersLocal in conflict.go). A loop that goes round after it
+	// returned a nil error goes round on the content of an answer: a
+	// conflict retry, not a storm.
+	Answers bool
 }
 
 func (*funcFact) AFact() {}
@@ -65,6 +73,9 @@ func (f *funcFact) String() string {
 	}
 	if f.Sleeps {
 		s += " sleeps"
+	}
+	if f.Answers {
+		s += " answers"
 	}
 	return s
 }
@@ -82,16 +93,18 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	c := &checker{
-		pass:     pass,
-		cfgs:     pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
-		regions:  pass.ResultOf[retry.Analyzer].(*retry.Result),
-		r:        report.New(pass),
-		in:       pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
-		funcs:    pass.ResultOf[index.Analyzer].(*index.Index),
-		decls:    make(map[*types.Func]inspector.Cursor),
-		summary:  make(map[*types.Func]*funcFact),
-		kinds:    make(map[*types.Func]calleeKind),
-		selectOf: make(map[ast.Stmt]*ast.SelectStmt),
+		pass:      pass,
+		cfgs:      pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
+		regions:   pass.ResultOf[retry.Analyzer].(*retry.Result),
+		r:         report.New(pass),
+		in:        pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		funcs:     pass.ResultOf[index.Analyzer].(*index.Index),
+		decls:     make(map[*types.Func]inspector.Cursor),
+		summary:   make(map[*types.Func]*funcFact),
+		ifaceNet:  make(map[*types.Func]*funcFact),
+		sentinels: make(map[*types.Var]bool),
+		kinds:     make(map[*types.Func]calleeKind),
+		selectOf:  make(map[ast.Stmt]*ast.SelectStmt),
 	}
 	c.index()
 	c.summarize()
@@ -114,10 +127,12 @@ type checker struct {
 
 	// decls maps the functions declared in the package to their
 	// declarations.
-	decls    map[*types.Func]inspector.Cursor
-	kinds    map[*types.Func]calleeKind // see kindOf
-	summary  map[*types.Func]*funcFact  // this package's functions
-	selectOf map[ast.Stmt]*ast.SelectStmt
+	decls     map[*types.Func]inspector.Cursor
+	kinds     map[*types.Func]calleeKind // see kindOf
+	summary   map[*types.Func]*funcFact  // this package's functions
+	ifaceNet  map[*types.Func]*funcFact  // see summarizeInterfaces
+	sentinels map[*types.Var]bool        // see conflictSentinel
+	selectOf  map[ast.Stmt]*ast.SelectStmt
 }
 
 // index records the package's function declarations and the select
@@ -174,6 +189,21 @@ func (c *checker) summarize() {
 		s.Network = true
 		return true
 	})
+	// Answers grows with the Answers of the callees (answers).
+	var nets []*types.Func
+	for fn, s := range c.summary {
+		if s.Network {
+			nets = append(nets, fn)
+		}
+	}
+	fixpoint.Worklist(nets, callersOf, func(fn *types.Func) bool {
+		s := c.summary[fn]
+		if s.Answers || !c.answersLocal(fn) {
+			return false
+		}
+		s.Answers = true
+		return true
+	})
 	fixpoint.Worklist(work, callersOf, func(fn *types.Func) bool {
 		decl := c.decls[fn].Node().(*ast.FuncDecl)
 		g := c.cfgs.FuncDecl(decl)
@@ -190,6 +220,79 @@ func (c *checker) summarize() {
 	for fn, s := range c.summary {
 		if fn.Exported() && (s.Network || s.MayWait || s.Sleeps) {
 			c.pass.ExportObjectFact(fn, s)
+		}
+	}
+	c.summarizeInterfaces()
+}
+
+// summarizeInterfaces marks Network the methods of the package's
+// interfaces that a type of the package implements with a method that
+// makes a network call: godo's DropletActionsService.GetByURI, which
+// DropletActionsServiceOp implements with an HTTP GET. A call through the
+// interface, here or in another package (a fact), goes to the network
+// in production, whatever a test double does. Only methods the interface
+// declares itself are marked, and callers in the package are not made
+// Network through them. Such a method Answers when every implementation
+// of the package that makes a network call does (etcd's Txn.Commit, a
+// gRPC Txn call).
+func (c *checker) summarizeInterfaces() {
+	scope := c.pass.Pkg.Scope()
+	var ifaces []*types.Named
+	var impls []types.Type // T and *T of the types with a Network method
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		n, ok := tn.Type().(*types.Named)
+		if !ok || n.TypeParams().Len() > 0 {
+			continue
+		}
+		if it, ok := n.Underlying().(*types.Interface); ok {
+			if it.IsMethodSet() && it.NumExplicitMethods() > 0 {
+				ifaces = append(ifaces, n)
+			}
+			continue
+		}
+		for m := range n.Methods() {
+			if s := c.summary[m]; s != nil && s.Network {
+				impls = append(impls, n, types.NewPointer(n))
+				break
+			}
+		}
+	}
+	if len(impls) == 0 {
+		return
+	}
+	for _, n := range ifaces {
+		it := n.Underlying().(*types.Interface)
+		for _, t := range impls {
+			if !types.Implements(t, it) {
+				continue
+			}
+			for i := range it.NumExplicitMethods() {
+				m := it.ExplicitMethod(i)
+				obj, _, _ := types.LookupFieldOrMethod(t, false, c.pass.Pkg, m.Name())
+				impl, ok := obj.(*types.Func)
+				if !ok {
+					continue
+				}
+				s := c.summary[impl.Origin()]
+				if s == nil || !s.Network {
+					continue
+				}
+				f := c.ifaceNet[m]
+				if f == nil {
+					f = &funcFact{Network: true, Answers: true}
+					c.ifaceNet[m] = f
+				}
+				f.Answers = f.Answers && s.Answers
+			}
+		}
+	}
+	for m, f := range c.ifaceNet {
+		if m.Exported() {
+			c.pass.ExportObjectFact(m, f)
 		}
 	}
 }
@@ -292,6 +395,9 @@ func (c *checker) factOf(fn *types.Func) *funcFact {
 	fn = fn.Origin()
 	if s, ok := c.summary[fn]; ok {
 		return s
+	}
+	if f := c.ifaceNet[fn]; f != nil {
+		return f
 	}
 	if fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg {
 		return nil
