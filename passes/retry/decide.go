@@ -915,24 +915,6 @@ func branches(n ast.Node) bool {
 	return found
 }
 
-// reaching returns the blocks of the loop from which the start of block
-// to can be reached without leaving the loop.
-func (lg *loopGraph) reaching(to *cfg.Block) map[*cfg.Block]bool {
-	seen := map[*cfg.Block]bool{to: true}
-	work := []*cfg.Block{to}
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		for _, p := range lg.preds[b] {
-			if !seen[p] && p.Live && !flow.Leaves(p, lg.loop) {
-				seen[p] = true
-				work = append(work, p)
-			}
-		}
-	}
-	return seen
-}
-
 // cond returns the condition that ends b when b branches two ways on it.
 func (lg *loopGraph) cond(b *cfg.Block) ast.Expr {
 	if e := flow.Cond(b); e != nil && lg.conds[e] {
@@ -987,7 +969,9 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 	if again == at && j > i {
 		return verdict{why: "it goes round without testing its outcome"}
 	}
-	reach := lg.reaching(again)
+	// The blocks of the loop from which again is reached without leaving
+	// the loop: lg.preds holds only the edges from them.
+	reach := flow.Reaching(again, lg.preds)
 	// edge classifies the branch from b to its successor k; weak says
 	// that it may not turn a known success into a failure (a payload's
 	// condition: a poll goes round on a job not done yet).
