@@ -136,33 +136,22 @@ func (c *checker) waitFreeRound(b *cfg.Block, i int, loop ast.Node) bool {
 // taking no branch that skip rejects, reaches the start of target, and
 // target's nodes before node i when target is b, without waiting.
 func (c *checker) waitFree(b *cfg.Block, i int, loop ast.Node, target *cfg.Block, skip func(*cfg.Block, int) bool) bool {
-	seen := make(map[*cfg.Block]bool)
-	var search func(x *cfg.Block, from int) bool
-	search = func(x *cfg.Block, from int) bool {
-		if c.blockWaits(x, from, len(x.Nodes), false) || x.Return() != nil {
-			return false
-		}
-		for k, s := range x.Succs {
-			if skip != nil && skip(x, k) {
-				continue // the attempt succeeded on this branch
-			}
-			if s == target {
-				if target != b || !c.blockWaits(b, 0, i, false) {
-					return true
-				}
-				continue
-			}
-			if seen[s] || flow.Leaves(s, loop) {
-				continue
-			}
-			seen[s] = true
-			if search(s, 0) {
-				return true
-			}
-		}
-		return false
+	// A path enters a block at node from: after node i in b, where it
+	// starts, and at the first elsewhere.
+	noWait := func(x *cfg.Block, from int) (int, bool, bool) {
+		return 0, c.blockWaits(x, from, len(x.Nodes), false) || x.Return() != nil, false
 	}
-	return search(b, i+1)
+	edge := func(x *cfg.Block, k int, _ int) (int, bool, bool) {
+		s := x.Succs[k]
+		switch {
+		case skip != nil && skip(x, k):
+			return 0, true, false // the attempt succeeded on this branch
+		case s == target:
+			return 0, true, target != b || !c.blockWaits(b, 0, i, false)
+		}
+		return 0, flow.Leaves(s, loop), false
+	}
+	return flow.FindPath([]*cfg.Block{b}, i+1, noWait, edge) != nil
 }
 
 // waitBefore reports whether some path from the loop head to node i of
@@ -175,25 +164,14 @@ func (c *checker) waitBefore(b *cfg.Block, i int, head *cfg.Block, loop ast.Node
 	if b == head {
 		return false
 	}
-	seen := map[*cfg.Block]bool{head: true}
-	queue := []*cfg.Block{head}
-	for len(queue) > 0 {
-		x := queue[0]
-		queue = queue[1:]
-		if x == b {
-			continue
-		}
-		if c.blockWaits(x, 0, len(x.Nodes), false) {
-			return true
-		}
-		for _, s := range x.Succs {
-			if !seen[s] && !flow.Leaves(s, loop) {
-				seen[s] = true
-				queue = append(queue, s)
-			}
-		}
+	// A path from the head ends at b, and is found where it waits.
+	waits := func(x *cfg.Block, s struct{}) (struct{}, bool, bool) {
+		return s, x == b, x != b && c.blockWaits(x, 0, len(x.Nodes), false)
 	}
-	return false
+	inLoop := func(x *cfg.Block, k int, s struct{}) (struct{}, bool, bool) {
+		return s, flow.Leaves(x.Succs[k], loop), false
+	}
+	return flow.FindPath([]*cfg.Block{head}, struct{}{}, waits, inLoop) != nil
 }
 
 // mayWaitForReady reports whether call is a gRPC call that may block until
