@@ -1011,13 +1011,15 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 	}
 	edgeOf = func(cond ast.Expr, b *cfg.Block, k int) (p polarity, weak bool) {
 		p = o.polarity(cond, k == 0)
-		if p == mixed && o.singlesOut(cond, k == 0) && o.polarity(cond, k != 0) == failure && reach[b.Succs[k]] && !reach[b.Succs[1-k]] {
+		// Which sides of the branch go round to the attempt again.
+		here, other := reach[b.Succs[k]], reach[b.Succs[1-k]]
+		if p == mixed && o.singlesOut(cond, k == 0) && o.polarity(cond, k != 0) == failure && here && !other {
 			// if err != nil && !refused(err) { break }: the loop
 			// leaves on some failures and goes round on the others,
 			// a choice of what to retry, whatever success does.
 			return classified, false
 		}
-		if p == mixed && o.coded != nil && o.mentions(cond) && o.polarity(cond, k != 0) == success && reach[b.Succs[k]] && !reach[b.Succs[1-k]] {
+		if p == mixed && o.coded != nil && o.mentions(cond) && o.polarity(cond, k != 0) == success && here && !other {
 			// if g == FALLBACK { break }, for g coding the failure as
 			// UNKNOWN: the loop leaves on values that are no failure
 			// and goes round on the rest, the failure among them.
@@ -1032,7 +1034,6 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 			// attempt's error polls a value; it retries no failure.
 			return neutral, false
 		}
-		here, other := reach[b.Succs[k]], reach[b.Succs[1-k]]
 		switch {
 		case here && !other:
 			return failure, weak
