@@ -641,10 +641,10 @@ func (o *outcome) compare(x ast.Expr, op token.Token, y ast.Expr, truth bool) po
 		if n, ok = val(x); !ok {
 			return o.generic2(x, y)
 		}
-		subject, op = y, swap(op)
+		subject, op = y, comparisons[op].swapped
 	}
 	if !truth {
-		op = negate(op)
+		op = comparisons[op].negated
 	}
 	switch {
 	case o.isStatus(subject):
@@ -721,36 +721,16 @@ func statusPolarity(op token.Token, n int64) polarity {
 	return unknown
 }
 
-func swap(op token.Token) token.Token {
-	switch op {
-	case token.LSS:
-		return token.GTR
-	case token.LEQ:
-		return token.GEQ
-	case token.GTR:
-		return token.LSS
-	case token.GEQ:
-		return token.LEQ
-	}
-	return op
-}
-
-func negate(op token.Token) token.Token {
-	switch op {
-	case token.EQL:
-		return token.NEQ
-	case token.NEQ:
-		return token.EQL
-	case token.LSS:
-		return token.GEQ
-	case token.LEQ:
-		return token.GTR
-	case token.GTR:
-		return token.LEQ
-	case token.GEQ:
-		return token.LSS
-	}
-	return op
+// comparisons maps each comparison operator to the one that holds with
+// the operands swapped (x < y is y > x) and to its negation (!(x < y) is
+// x >= y).
+var comparisons = map[token.Token]struct{ swapped, negated token.Token }{
+	token.EQL: {token.EQL, token.NEQ},
+	token.NEQ: {token.NEQ, token.EQL},
+	token.LSS: {token.GTR, token.GEQ},
+	token.LEQ: {token.GEQ, token.GTR},
+	token.GTR: {token.LSS, token.LEQ},
+	token.GEQ: {token.LEQ, token.LSS},
 }
 
 // switchTags maps the case expressions of the switches with a tag in n to
@@ -1200,7 +1180,7 @@ func (o *outcome) describe(cond ast.Expr, truth bool) string {
 		switch e.Op {
 		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
 			if o.tags[cond] == nil {
-				return types.ExprString(e.X) + " " + negate(e.Op).String() + " " + types.ExprString(e.Y)
+				return types.ExprString(e.X) + " " + comparisons[e.Op].negated.String() + " " + types.ExprString(e.Y)
 			}
 		}
 	}
