@@ -4,10 +4,11 @@
 // predecessors of each block (Preds), the condition a block branches on
 // (Cond, Conditions), where a loop's iterations start and where its
 // continue jumps, whether a block leaves the loop, a depth-first search
-// for a path (FindPath), what taking a branch tells about whether a
-// variable is nil (Branch, Implies), and the backward walks that prove a
-// variable nil at a node (NilAt) or tested since the call that set it
-// (TestedAt).
+// for a path that the caller's rule steers at each block and edge
+// (FindPath), the blocks from which a block is reached (Reaching), what
+// taking a branch tells about whether a variable is nil (Branch, Implies),
+// and the backward walks that prove a variable nil at a node (NilAt) or
+// tested since the call that set it (TestedAt).
 //
 // It holds no state: each function reads the CFG and the types it is
 // given, so that the analyzers share one definition of these answers.
@@ -110,33 +111,72 @@ func Cond(b *cfg.Block) ast.Expr {
 // whether the path ends there (found or not). Since a block is visited at
 // most once in each state, the search ends, and a state must be
 // comparable.
-func FindPath[S comparable](start []*cfg.Block, s S, step func(b *cfg.Block, s S) (after S, end, found bool)) *cfg.Block {
+//
+// edge, when not nil, has a say on each edge that a path takes, from a
+// block b at which it does not end, in state s after b, to b.Succs[k]: it
+// returns the state in which the path enters b.Succs[k], or that the path
+// ends on the edge instead (cut), or is found there (FindPath then returns
+// b.Succs[k]). A nil edge takes every edge in the state after the block.
+func FindPath[S comparable](start []*cfg.Block, s S, step func(b *cfg.Block, s S) (after S, end, found bool), edge func(b *cfg.Block, k int, s S) (next S, cut, found bool)) *cfg.Block {
 	type visit struct {
 		b *cfg.Block
 		s S
 	}
 	seen := make(map[visit]bool)
-	var search func(blocks []*cfg.Block, s S) *cfg.Block
-	search = func(blocks []*cfg.Block, s S) *cfg.Block {
-		for _, b := range blocks {
-			if seen[visit{b, s}] {
-				continue
+	var enter func(b *cfg.Block, s S) *cfg.Block
+	enter = func(b *cfg.Block, s S) *cfg.Block {
+		if seen[visit{b, s}] {
+			return nil
+		}
+		seen[visit{b, s}] = true
+		after, end, found := step(b, s)
+		if found {
+			return b
+		}
+		if end {
+			return nil
+		}
+		for k, t := range b.Succs {
+			next := after
+			if edge != nil {
+				var cut bool
+				if next, cut, found = edge(b, k, after); found {
+					return t
+				}
+				if cut {
+					continue
+				}
 			}
-			seen[visit{b, s}] = true
-			after, end, found := step(b, s)
-			if found {
-				return b
-			}
-			if end {
-				continue
-			}
-			if f := search(b.Succs, after); f != nil {
+			if f := enter(t, next); f != nil {
 				return f
 			}
 		}
 		return nil
 	}
-	return search(start, s)
+	for _, b := range start {
+		if f := enter(b, s); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// Reaching returns the blocks from which a walk back along preds (edges
+// as Preds gives them) reaches to, to included.
+func Reaching(to *cfg.Block, preds map[*cfg.Block][]*cfg.Block) map[*cfg.Block]bool {
+	seen := map[*cfg.Block]bool{to: true}
+	work := []*cfg.Block{to}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, p := range preds[b] {
+			if !seen[p] {
+				seen[p] = true
+				work = append(work, p)
+			}
+		}
+	}
+	return seen
 }
 
 // LoopHead returns the block of g where each iteration of loop (a

@@ -108,11 +108,14 @@ func (c *collector) staticAPI(fn *types.Func) apiInfo {
 // named function or method value. It returns the literal or declaration
 // and its body (when declared in this package), and the named function.
 func (c *collector) callback(e ast.Expr, depth int) (ast.Node, *ast.BlockStmt, *types.Func) {
-	if depth > 8 {
-		return nil, nil, nil
-	}
 	info := c.pass.TypesInfo
-	e = ast.Unparen(e)
+	// A variable, not a field: a field's value is not followed.
+	e, depth = c.resolve(e, depth, func(e ast.Expr) *types.Var {
+		if v := c.varOf(e); v != nil && !v.IsField() {
+			return v
+		}
+		return nil
+	})
 	switch x := e.(type) {
 	case *ast.FuncLit:
 		return x, x.Body, nil
@@ -144,17 +147,12 @@ func (c *collector) callback(e ast.Expr, depth int) (ast.Node, *ast.BlockStmt, *
 			obj = info.Uses[x.Sel]
 		}
 	}
-	switch obj := obj.(type) {
-	case *types.Func:
-		fn := obj.Origin()
+	if fn, ok := obj.(*types.Func); ok {
+		fn = fn.Origin()
 		if decl := c.decl(fn); decl != nil {
 			return decl, decl.Body, fn
 		}
 		return nil, nil, fn
-	case *types.Var:
-		if v := c.value(obj); v != nil {
-			return c.callback(v, depth+1)
-		}
 	}
 	return nil, nil, nil
 }
@@ -170,28 +168,20 @@ func (c *collector) retryExecutor(call *ast.CallExpr, depth int) bool {
 }
 
 func (c *collector) executorRetries(e ast.Expr, depth int) bool {
-	if depth > 8 {
+	e, depth = c.resolve(e, depth, c.identVar)
+	x, ok := e.(*ast.CallExpr)
+	if !ok {
 		return false
 	}
-	info := c.pass.TypesInfo
-	switch x := ast.Unparen(e).(type) {
-	case *ast.CallExpr:
-		fn := httpreq.Callee(info, x)
-		switch {
-		case httpreq.Is(fn, knowledge.Failsafe, "", "With"):
-			return slices.ContainsFunc(x.Args, c.isRetryPolicy)
-		case knowledge.ExecutorBuilders.Has(fn):
-			if fn.Name() == "Compose" && slices.ContainsFunc(x.Args, c.isRetryPolicy) {
-				return true
-			}
-			return c.retryExecutor(x, depth+1)
+	fn := httpreq.Callee(c.pass.TypesInfo, x)
+	switch {
+	case httpreq.Is(fn, knowledge.Failsafe, "", "With"):
+		return slices.ContainsFunc(x.Args, c.isRetryPolicy)
+	case knowledge.ExecutorBuilders.Has(fn):
+		if fn.Name() == "Compose" && slices.ContainsFunc(x.Args, c.isRetryPolicy) {
+			return true
 		}
-	case *ast.Ident:
-		if v, ok := info.Uses[x].(*types.Var); ok {
-			if val := c.value(v); val != nil {
-				return c.executorRetries(val, depth+1)
-			}
-		}
+		return c.retryExecutor(x, depth+1)
 	}
 	return false
 }
@@ -241,7 +231,7 @@ func (c *collector) retryingSend(call *ast.CallExpr, fn *types.Func) bool {
 // standardClient reports whether e is an *http.Client made by
 // go-retryablehttp's (*Client).StandardClient.
 func (c *collector) standardClient(e ast.Expr, depth int) bool {
-	if depth > 8 {
+	if depth > maxDepth {
 		return false
 	}
 	info := c.pass.TypesInfo
@@ -296,21 +286,10 @@ func (c *collector) seesRetryable() bool {
 // holds the pipeline or the options. Any other pipeline retries: the retry
 // policy is always added, with 3 retries by default.
 func (c *collector) pipelineRetriesOff(e ast.Expr, depth int) bool {
-	if depth > 8 {
-		return false
-	}
-	switch x := ast.Unparen(e).(type) {
-	case *ast.CallExpr:
-		fn := httpreq.Callee(c.pass.TypesInfo, x)
-		return httpreq.Is(fn, knowledge.AzcoreRuntime, "", "NewPipeline") && len(x.Args) == 4 && c.retryOptionsOff(x.Args[3], depth+1)
-	case *ast.Ident, *ast.SelectorExpr:
-		if v := c.varOf(x); v != nil {
-			if val := c.value(v); val != nil {
-				return c.pipelineRetriesOff(val, depth+1)
-			}
-		}
-	}
-	return false
+	e, depth = c.resolve(e, depth, c.varOf)
+	x, ok := e.(*ast.CallExpr)
+	return ok && httpreq.Is(httpreq.Callee(c.pass.TypesInfo, x), knowledge.AzcoreRuntime, "", "NewPipeline") &&
+		len(x.Args) == 4 && c.retryOptionsOff(x.Args[3], depth+1)
 }
 
 // retryOptionsOff reports whether e, the *policy.ClientOptions argument of
@@ -320,20 +299,18 @@ func (c *collector) pipelineRetriesOff(e ast.Expr, depth int) bool {
 // field of the variable is written (opts.Retry.MaxRetries = n after the
 // literal) nor addressed.
 func (c *collector) retryOptionsOff(e ast.Expr, depth int) bool {
-	if depth > 8 {
-		return false
-	}
 	info := c.pass.TypesInfo
-	switch x := ast.Unparen(e).(type) {
+	e, depth = c.resolve(e, depth, func(e ast.Expr) *types.Var {
+		// Asked only of a variable with a value: it walks the package.
+		if v := c.identVar(e); v != nil && c.value(v) != nil && !c.fieldsWritten(v) {
+			return v
+		}
+		return nil
+	})
+	switch x := e.(type) {
 	case *ast.UnaryExpr:
 		if x.Op == token.AND {
 			return c.retryOptionsOff(x.X, depth+1)
-		}
-	case *ast.Ident:
-		if v, ok := info.Uses[x].(*types.Var); ok {
-			if val := c.value(v); val != nil && !c.fieldsWritten(v) {
-				return c.retryOptionsOff(val, depth+1)
-			}
 		}
 	case *ast.CompositeLit:
 		if !httpreq.IsNamed(info.TypeOf(x), knowledge.AzcorePolicy, "ClientOptions") {
@@ -410,41 +387,28 @@ func fieldValue(lit *ast.CompositeLit, name string) ast.Expr {
 // restyRequestRetries reports whether the resty request e comes from a
 // client with retries on.
 func (c *collector) restyRequestRetries(e ast.Expr, depth int) bool {
-	if depth > 8 {
+	e, depth = c.resolve(e, depth, c.identVar)
+	x, ok := e.(*ast.CallExpr)
+	if !ok {
 		return false
 	}
-	info := c.pass.TypesInfo
-	switch x := ast.Unparen(e).(type) {
-	case *ast.CallExpr:
-		fn := httpreq.Callee(info, x)
-		sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
-		if fn == nil {
-			return false
-		}
-		if !ok {
-			if decl := c.decl(fn.Origin()); decl != nil {
-				return c.returnsAll(decl, func(e ast.Expr) bool { return c.restyRequestRetries(e, depth+1) })
-			}
-			return false
-		}
+	fn := httpreq.Callee(c.pass.TypesInfo, x)
+	if fn == nil {
+		return false
+	}
+	if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
 		switch {
 		case httpreq.Is(fn, knowledge.Resty, "Client", "R"), httpreq.Is(fn, knowledge.Resty, "Client", "NewRequest"):
 			return c.restyClientRetries(sel.X, depth+1)
 		case httpreq.RecvName(fn) == "Request" && fn.Pkg() != nil && fn.Pkg().Path() == knowledge.Resty && returnsSelf(fn):
 			return c.restyRequestRetries(sel.X, depth+1)
 		}
-		// linodego's func (c *Client) R(ctx) *resty.Request { return
-		// c.resty.R().SetContext(ctx) }: a function of the package whose
-		// every return is such a request.
-		if decl := c.decl(fn.Origin()); decl != nil {
-			return c.returnsAll(decl, func(e ast.Expr) bool { return c.restyRequestRetries(e, depth+1) })
-		}
-	case *ast.Ident:
-		if v, ok := info.Uses[x].(*types.Var); ok {
-			if val := c.value(v); val != nil {
-				return c.restyRequestRetries(val, depth+1)
-			}
-		}
+	}
+	// linodego's func (c *Client) R(ctx) *resty.Request { return
+	// c.resty.R().SetContext(ctx) }: a function of the package whose
+	// every return is such a request.
+	if decl := c.decl(fn.Origin()); decl != nil {
+		return c.returnsAll(decl, func(e ast.Expr) bool { return c.restyRequestRetries(e, depth+1) })
 	}
 	return false
 }
@@ -453,11 +417,16 @@ func (c *collector) restyRequestRetries(e ast.Expr, depth int) bool {
 // SetRetryCount(n) with a constant n > 0: in its construction chain, or
 // called on the variable or field that holds it (and never with 0).
 func (c *collector) restyClientRetries(e ast.Expr, depth int) bool {
-	if depth > 8 {
-		return false
-	}
 	info := c.pass.TypesInfo
-	switch x := ast.Unparen(e).(type) {
+	// A variable or field on which the package calls SetRetryCount is
+	// decided by those calls, not followed to its value.
+	e, depth = c.resolve(e, depth, func(e ast.Expr) *types.Var {
+		if v := c.varOf(e); v != nil && len(c.index().retryCounts[v]) == 0 {
+			return v
+		}
+		return nil
+	})
+	switch x := e.(type) {
 	case *ast.CallExpr:
 		fn := httpreq.Callee(info, x)
 		sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
@@ -476,16 +445,11 @@ func (c *collector) restyClientRetries(e ast.Expr, depth int) bool {
 	if v == nil {
 		return false
 	}
-	if counts := c.index().retryCounts[v]; len(counts) > 0 {
-		// The package turns retries on with a constant count (linodego's
-		// configureRetries, run by NewClient) and never off with a
-		// constant 0; a count from a parameter is its caller's choice.
-		return slices.ContainsFunc(counts, c.positive) && !slices.ContainsFunc(counts, c.notPositive)
-	}
-	if val := c.value(v); val != nil {
-		return c.restyClientRetries(val, depth+1)
-	}
-	return false
+	// The package turns retries on with a constant count (linodego's
+	// configureRetries, run by NewClient) and never off with a constant
+	// 0; a count from a parameter is its caller's choice.
+	counts := c.index().retryCounts[v]
+	return slices.ContainsFunc(counts, c.positive) && !slices.ContainsFunc(counts, c.notPositive)
 }
 
 // positive reports whether e is a constant greater than zero.

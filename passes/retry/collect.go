@@ -165,6 +165,38 @@ func (c *collector) value(v *types.Var) ast.Expr {
 	return ws[0].Value()
 }
 
+// maxDepth bounds the steps that the rules of call.go take from an
+// expression towards what made it: a variable to its only value, a method
+// call to its receiver, a conversion to its operand. A longer chain proves
+// nothing.
+const maxDepth = 8
+
+// resolve follows e, while it names a variable (as name finds it, nil for
+// none) whose only value the package knows (value), to that value, each
+// step one more of depth. It returns the expression it stops at,
+// unparenthesized, and its depth; nil when the depth passes maxDepth.
+func (c *collector) resolve(e ast.Expr, depth int, name func(ast.Expr) *types.Var) (ast.Expr, int) {
+	for ; depth <= maxDepth; depth++ {
+		e = ast.Unparen(e)
+		v := name(e)
+		if v == nil {
+			return e, depth
+		}
+		val := c.value(v)
+		if val == nil {
+			return e, depth
+		}
+		e = val
+	}
+	return nil, depth
+}
+
+// identVar returns the variable that e names when it is an identifier
+// (code.IdentVar), or nil.
+func (c *collector) identVar(e ast.Expr) *types.Var {
+	return code.IdentVar(c.pass.TypesInfo, e)
+}
+
 // findRegions finds the regions of the package.
 func (c *collector) findRegions() {
 	for cur := range c.in.Root().Preorder((*ast.FuncDecl)(nil)) {

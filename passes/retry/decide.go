@@ -641,10 +641,10 @@ func (o *outcome) compare(x ast.Expr, op token.Token, y ast.Expr, truth bool) po
 		if n, ok = val(x); !ok {
 			return o.generic2(x, y)
 		}
-		subject, op = y, swap(op)
+		subject, op = y, comparisons[op].swapped
 	}
 	if !truth {
-		op = negate(op)
+		op = comparisons[op].negated
 	}
 	switch {
 	case o.isStatus(subject):
@@ -721,36 +721,16 @@ func statusPolarity(op token.Token, n int64) polarity {
 	return unknown
 }
 
-func swap(op token.Token) token.Token {
-	switch op {
-	case token.LSS:
-		return token.GTR
-	case token.LEQ:
-		return token.GEQ
-	case token.GTR:
-		return token.LSS
-	case token.GEQ:
-		return token.LEQ
-	}
-	return op
-}
-
-func negate(op token.Token) token.Token {
-	switch op {
-	case token.EQL:
-		return token.NEQ
-	case token.NEQ:
-		return token.EQL
-	case token.LSS:
-		return token.GEQ
-	case token.LEQ:
-		return token.GTR
-	case token.GTR:
-		return token.LEQ
-	case token.GEQ:
-		return token.LSS
-	}
-	return op
+// comparisons maps each comparison operator to the one that holds with
+// the operands swapped (x < y is y > x) and to its negation (!(x < y) is
+// x >= y).
+var comparisons = map[token.Token]struct{ swapped, negated token.Token }{
+	token.EQL: {token.EQL, token.NEQ},
+	token.NEQ: {token.NEQ, token.EQL},
+	token.LSS: {token.GTR, token.GEQ},
+	token.LEQ: {token.GEQ, token.GTR},
+	token.GTR: {token.LSS, token.LEQ},
+	token.GEQ: {token.LEQ, token.LSS},
 }
 
 // switchTags maps the case expressions of the switches with a tag in n to
@@ -915,24 +895,6 @@ func branches(n ast.Node) bool {
 	return found
 }
 
-// reaching returns the blocks of the loop from which the start of block
-// to can be reached without leaving the loop.
-func (lg *loopGraph) reaching(to *cfg.Block) map[*cfg.Block]bool {
-	seen := map[*cfg.Block]bool{to: true}
-	work := []*cfg.Block{to}
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		for _, p := range lg.preds[b] {
-			if !seen[p] && p.Live && !flow.Leaves(p, lg.loop) {
-				seen[p] = true
-				work = append(work, p)
-			}
-		}
-	}
-	return seen
-}
-
 // cond returns the condition that ends b when b branches two ways on it.
 func (lg *loopGraph) cond(b *cfg.Block) ast.Expr {
 	if e := flow.Cond(b); e != nil && lg.conds[e] {
@@ -987,7 +949,9 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 	if again == at && j > i {
 		return verdict{why: "it goes round without testing its outcome"}
 	}
-	reach := lg.reaching(again)
+	// The blocks of the loop from which again is reached without leaving
+	// the loop: lg.preds holds only the edges from them.
+	reach := flow.Reaching(again, lg.preds)
 	// edge classifies the branch from b to its successor k; weak says
 	// that it may not turn a known success into a failure (a payload's
 	// condition: a poll goes round on a job not done yet).
@@ -1027,13 +991,15 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 	}
 	edgeOf = func(cond ast.Expr, b *cfg.Block, k int) (p polarity, weak bool) {
 		p = o.polarity(cond, k == 0)
-		if p == mixed && o.singlesOut(cond, k == 0) && o.polarity(cond, k != 0) == failure && reach[b.Succs[k]] && !reach[b.Succs[1-k]] {
+		// Which sides of the branch go round to the attempt again.
+		here, other := reach[b.Succs[k]], reach[b.Succs[1-k]]
+		if p == mixed && o.singlesOut(cond, k == 0) && o.polarity(cond, k != 0) == failure && here && !other {
 			// if err != nil && !refused(err) { break }: the loop
 			// leaves on some failures and goes round on the others,
 			// a choice of what to retry, whatever success does.
 			return classified, false
 		}
-		if p == mixed && o.coded != nil && o.mentions(cond) && o.polarity(cond, k != 0) == success && reach[b.Succs[k]] && !reach[b.Succs[1-k]] {
+		if p == mixed && o.coded != nil && o.mentions(cond) && o.polarity(cond, k != 0) == success && here && !other {
 			// if g == FALLBACK { break }, for g coding the failure as
 			// UNKNOWN: the loop leaves on values that are no failure
 			// and goes round on the rest, the failure among them.
@@ -1048,7 +1014,6 @@ func (lg *loopGraph) decideTo(o *outcome, at *cfg.Block, i int, again *cfg.Block
 			// attempt's error polls a value; it retries no failure.
 			return neutral, false
 		}
-		here, other := reach[b.Succs[k]], reach[b.Succs[1-k]]
 		switch {
 		case here && !other:
 			return failure, weak
@@ -1215,7 +1180,7 @@ func (o *outcome) describe(cond ast.Expr, truth bool) string {
 		switch e.Op {
 		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
 			if o.tags[cond] == nil {
-				return types.ExprString(e.X) + " " + negate(e.Op).String() + " " + types.ExprString(e.Y)
+				return types.ExprString(e.X) + " " + comparisons[e.Op].negated.String() + " " + types.ExprString(e.Y)
 			}
 		}
 	}

@@ -453,33 +453,18 @@ func (c *collector) carried(lg *loopGraph, loop ast.Node, body *ast.BlockStmt, c
 // readFirst reports whether, on some path of the loop from head, v is read
 // before it is assigned as a whole.
 func (c *collector) readFirst(lg *loopGraph, head *cfg.Block, v *types.Var) bool {
-	seen := map[*cfg.Block]bool{head: true}
-	work := []*cfg.Block{head}
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		killed := false
+	accesses := func(b *cfg.Block, s struct{}) (struct{}, bool, bool) {
 		for _, n := range b.Nodes {
-			read, kill := c.access(n, v)
-			if read {
-				return true
-			}
-			if kill {
-				killed = true
-				break
+			if read, kill := c.access(n, v); read || kill {
+				return s, true, read
 			}
 		}
-		if killed {
-			continue
-		}
-		for _, s := range b.Succs {
-			if !seen[s] && s.Live && !flow.Leaves(s, lg.loop) {
-				seen[s] = true
-				work = append(work, s)
-			}
-		}
+		return s, false, false
 	}
-	return false
+	inLoop := func(b *cfg.Block, k int, s struct{}) (struct{}, bool, bool) {
+		return s, !b.Succs[k].Live || flow.Leaves(b.Succs[k], lg.loop), false
+	}
+	return flow.FindPath([]*cfg.Block{head}, struct{}{}, accesses, inLoop) != nil
 }
 
 // access reports whether CFG node n reads v (before any write of it), or
@@ -965,21 +950,18 @@ func (c *collector) failsOnSuccess(lg *loopGraph, exits []*cfg.Block, reach map[
 	// failure in the loop, or every return on it returns a new error.
 	fails := func(exit *cfg.Block) bool {
 		returns, newErrorsOnly := false, true
-		seen := make(map[*cfg.Block]bool)
-		work := []*cfg.Block{exit}
-		for len(work) > 0 {
-			b := work[len(work)-1]
-			work = work[:len(work)-1]
-			if seen[b] || reach[b] || !b.Live {
-				continue
+		// The way out goes on while it stays in the loop, and ends where
+		// it reports a failure.
+		reports := flow.FindPath([]*cfg.Block{exit}, struct{}{}, func(b *cfg.Block, s struct{}) (struct{}, bool, bool) {
+			if reach[b] || !b.Live {
+				return s, true, false
 			}
-			seen[b] = true
 			inLoop := !flow.Leaves(b, lg.loop)
 			for _, n := range b.Nodes {
 				switch n := n.(type) {
 				case *ast.ExprStmt:
 					if inLoop && (isCall(n.X, knowledge.FailureCalls.Has) || isPanic(n.X)) {
-						return true
+						return s, true, true
 					}
 				case *ast.ReturnStmt:
 					returns = true
@@ -988,11 +970,9 @@ func (c *collector) failsOnSuccess(lg *loopGraph, exits []*cfg.Block, reach map[
 					}
 				}
 			}
-			if inLoop {
-				work = append(work, b.Succs...)
-			}
-		}
-		return returns && newErrorsOnly
+			return s, !inLoop, false
+		}, nil)
+		return reports != nil || returns && newErrorsOnly
 	}
 	// Every way out after a success fails; one that leaves normally
 	// (grpc's interop fallback loop: one route is the one it waits

@@ -84,49 +84,41 @@ type arrival struct {
 // to be nil.
 func (c *checker) leakPaths(b *cfg.Block, i int, cont, head *cfg.Block, loop ast.Node, conds map[ast.Expr]bool, resp, errv *types.Var) []arrival {
 	info := c.pass.TypesInfo
+	// A path enters a block at node from (after the send in b, the first
+	// elsewhere), knowing resp non-nil or not.
 	type state struct {
-		b      *cfg.Block
+		from   int
 		nonNil bool
 	}
 	var out []arrival
-	seen := make(map[state]bool)
-	var search func(b *cfg.Block, from int, nonNil bool)
-	search = func(b *cfg.Block, from int, nonNil bool) {
-		for _, n := range b.Nodes[from:] {
+	unused := func(x *cfg.Block, s state) (state, bool, bool) {
+		for _, n := range x.Nodes[s.from:] {
 			if c.usesResponse(n, resp) {
-				return
+				return s, true, false
 			}
 		}
-		if b.Return() != nil {
-			return
-		}
-		for k, s := range b.Succs {
-			nn := nonNil
-			switch flow.Branch(info, conds, b, k, resp, errv) {
-			case flow.Nil:
-				continue
-			case flow.NonNil:
-				nn = true
-			}
-			if s == cont {
-				if cont != head && c.blockUses(cont, resp) {
-					continue
-				}
-				out = append(out, arrival{b, nn})
-				continue
-			}
-			if s == head || flow.Leaves(s, loop) {
-				continue
-			}
-			st := state{s, nn}
-			if seen[st] {
-				continue
-			}
-			seen[st] = true
-			search(s, 0, nn)
-		}
+		return s, x.Return() != nil, false
 	}
-	search(b, i+1, false)
+	edge := func(x *cfg.Block, k int, s state) (state, bool, bool) {
+		next := state{0, s.nonNil}
+		switch flow.Branch(info, conds, x, k, resp, errv) {
+		case flow.Nil:
+			return next, true, false
+		case flow.NonNil:
+			next.nonNil = true
+		}
+		switch t := x.Succs[k]; {
+		case t == cont:
+			if cont == head || !c.blockUses(cont, resp) {
+				out = append(out, arrival{x, next.nonNil})
+			}
+			return next, true, false
+		case t == head, flow.Leaves(t, loop):
+			return next, true, false
+		}
+		return next, false, false
+	}
+	flow.FindPath([]*cfg.Block{b}, state{i + 1, false}, unused, edge)
 	return out
 }
 
@@ -136,39 +128,23 @@ func (c *checker) leakPaths(b *cfg.Block, i int, cont, head *cfg.Block, loop ast
 // attempt (if resp != nil { resp.Body.Close() }) leaks nothing.
 func (c *checker) unclosedAtNextSend(b *cfg.Block, i int, head *cfg.Block, loop ast.Node, conds map[ast.Expr]bool, resp, errv *types.Var) bool {
 	info := c.pass.TypesInfo
-	seen := map[*cfg.Block]bool{head: true}
-	var search func(x *cfg.Block) bool
-	search = func(x *cfg.Block) bool {
+	unused := func(x *cfg.Block, s struct{}) (struct{}, bool, bool) {
 		end := len(x.Nodes)
 		if x == b {
 			end = i
 		}
 		for _, n := range x.Nodes[:end] {
 			if c.usesResponse(n, resp) {
-				return false
+				return s, true, false
 			}
 		}
-		if x == b {
-			return true
-		}
-		if x.Return() != nil {
-			return false
-		}
-		for k, s := range x.Succs {
-			if flow.Branch(info, conds, x, k, resp, errv) == flow.Nil {
-				continue
-			}
-			if seen[s] || flow.Leaves(s, loop) {
-				continue
-			}
-			seen[s] = true
-			if search(s) {
-				return true
-			}
-		}
-		return false
+		return s, x == b || x.Return() != nil, x == b
 	}
-	return search(head)
+	// A path takes no branch that proves resp nil, and stays in the loop.
+	edge := func(x *cfg.Block, k int, s struct{}) (struct{}, bool, bool) {
+		return s, flow.Branch(info, conds, x, k, resp, errv) == flow.Nil || flow.Leaves(x.Succs[k], loop), false
+	}
+	return flow.FindPath([]*cfg.Block{head}, struct{}{}, unused, edge) != nil
 }
 
 func (c *checker) blockUses(b *cfg.Block, resp *types.Var) bool {

@@ -160,40 +160,29 @@ func (c *checker) waitFree(b *cfg.Block, i int, loop ast.Node, target *cfg.Block
 		}
 		return false
 	}
-	type visit struct {
-		b     *cfg.Block
+	// A path enters a block at node from (after node i in b, where it
+	// starts, and at the first elsewhere), with failed fresh or not.
+	type state struct {
+		from  int
 		fresh bool
 	}
-	// A block visited with a stale failed need not be visited fresh:
-	// skip rejects no more branches when it is stale.
-	seen := make(map[visit]bool)
-	var search func(x *cfg.Block, from int, fresh bool) bool
-	search = func(x *cfg.Block, from int, fresh bool) bool {
-		if c.blockWaits(x, from, len(x.Nodes), false) || x.Return() != nil {
-			return false
+	step := func(x *cfg.Block, s state) (state, bool, bool) {
+		if c.blockWaits(x, s.from, len(x.Nodes), false) || x.Return() != nil {
+			return s, true, false
 		}
-		fresh = fresh && !rewrites(x.Nodes[from:])
-		for k, s := range x.Succs {
-			if skip != nil && skip(x, k, fresh) {
-				continue // the attempt succeeded on this branch
-			}
-			if s == target {
-				if target != b || !c.blockWaits(b, 0, i, false) {
-					return true
-				}
-				continue
-			}
-			if seen[visit{s, false}] || seen[visit{s, fresh}] || flow.Leaves(s, loop) {
-				continue
-			}
-			seen[visit{s, fresh}] = true
-			if search(s, 0, fresh) {
-				return true
-			}
-		}
-		return false
+		return state{0, s.fresh && !rewrites(x.Nodes[s.from:])}, false, false
 	}
-	return search(b, i+1, true)
+	edge := func(x *cfg.Block, k int, s state) (state, bool, bool) {
+		t := x.Succs[k]
+		switch {
+		case skip != nil && skip(x, k, s.fresh):
+			return s, true, false // the attempt succeeded on this branch
+		case t == target:
+			return s, true, target != b || !c.blockWaits(b, 0, i, false)
+		}
+		return s, flow.Leaves(t, loop), false
+	}
+	return flow.FindPath([]*cfg.Block{b}, state{i + 1, true}, step, edge) != nil
 }
 
 // waitBefore reports whether some path from the loop head to node i of
@@ -206,25 +195,14 @@ func (c *checker) waitBefore(b *cfg.Block, i int, head *cfg.Block, loop ast.Node
 	if b == head {
 		return false
 	}
-	seen := map[*cfg.Block]bool{head: true}
-	queue := []*cfg.Block{head}
-	for len(queue) > 0 {
-		x := queue[0]
-		queue = queue[1:]
-		if x == b {
-			continue
-		}
-		if c.blockWaits(x, 0, len(x.Nodes), false) {
-			return true
-		}
-		for _, s := range x.Succs {
-			if !seen[s] && !flow.Leaves(s, loop) {
-				seen[s] = true
-				queue = append(queue, s)
-			}
-		}
+	// A path from the head ends at b, and is found where it waits.
+	waits := func(x *cfg.Block, s struct{}) (struct{}, bool, bool) {
+		return s, x == b, x != b && c.blockWaits(x, 0, len(x.Nodes), false)
 	}
-	return false
+	inLoop := func(x *cfg.Block, k int, s struct{}) (struct{}, bool, bool) {
+		return s, flow.Leaves(x.Succs[k], loop), false
+	}
+	return flow.FindPath([]*cfg.Block{head}, struct{}{}, waits, inLoop) != nil
 }
 
 // mayWaitForReady reports whether call is a gRPC call that may block until

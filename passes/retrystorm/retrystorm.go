@@ -635,6 +635,6 @@ func (c *checker) alwaysWaits(g *cfg.CFG, sleepOnly bool) bool {
 			return s, true, false
 		}
 		return s, returns(b), returns(b)
-	})
+	}, nil)
 	return free == nil
 }

@@ -823,7 +823,7 @@ func leakPath(info *types.Info, g *cfg.CFG, c *creation, releases, opens []token
 			return after, true, after
 		}
 		return after, false, false
-	})
+	}, nil)
 	if leak == nil {
 		return nil, true
 	}
