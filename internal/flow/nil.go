@@ -26,60 +26,73 @@ func NilAt(info *types.Info, g *cfg.CFG, n ast.Node, vars []*types.Var) bool {
 	}
 	preds := Preds(g, nil)
 	for _, v := range vars {
-		w := nilWalk{info: info, v: v, preds: preds, entry: g.Blocks[0], seen: make(map[nilState]bool)}
-		if !w.nilFrom(at, idx, nil) {
+		w := nilWalk{info: info, v: v}
+		// The state is the error variable known non-nil on the way from
+		// a block to n (nil while none is).
+		node := func(n ast.Node, err *types.Var) nodeEffect { return w.effect(n, err) }
+		edge := func(p, b *cfg.Block, err *types.Var) (*types.Var, bool) {
+			if err == nil {
+				err = nonNilOn(info, p, b)
+			}
+			return err, true
+		}
+		if !everyPathBack(g, preds, at, idx, (*types.Var)(nil), node, edge) {
 			return false
 		}
 	}
 	return true
 }
 
-// nilWalk walks a control-flow graph backwards from a node, proving that
-// v is nil there.
+// everyPathBack reports whether every path of g that reaches the end of
+// at.Nodes[:end], in state s there, is proven: walking back node by node,
+// node says of each whether it proves the path (proven), fails it
+// (unknown) or neither (neutral); at the start of a block the walk goes
+// on into each predecessor p in the state edge gives for the edge from p,
+// unless edge fails it. Reaching the function's entry fails; a block
+// met again in the same state proves nothing new.
+func everyPathBack[S comparable](g *cfg.CFG, preds map[*cfg.Block][]*cfg.Block, at *cfg.Block, end int, s S,
+	node func(n ast.Node, s S) nodeEffect, edge func(p, b *cfg.Block, s S) (S, bool)) bool {
+	type visit struct {
+		b *cfg.Block
+		s S
+	}
+	seen := make(map[visit]bool)
+	var from func(b *cfg.Block, end int, s S) bool
+	from = func(b *cfg.Block, end int, s S) bool {
+		for i := end - 1; i >= 0; i-- {
+			switch node(b.Nodes[i], s) {
+			case proven:
+				return true
+			case unknown:
+				return false
+			}
+		}
+		if b == g.Blocks[0] {
+			return false // a parameter, a named result, an outer variable
+		}
+		for _, p := range preds[b] {
+			ps, ok := edge(p, b, s)
+			if !ok {
+				return false
+			}
+			if seen[visit{p, ps}] {
+				continue // a cycle proves nothing new
+			}
+			seen[visit{p, ps}] = true
+			if !from(p, len(p.Nodes), ps) {
+				return false
+			}
+		}
+		return true
+	}
+	return from(at, end, s)
+}
+
+// nilWalk holds what the node rules of NilAt and TestedAt ask about: the
+// variable proved nil (or tested) and the types.
 type nilWalk struct {
-	info  *types.Info
-	v     *types.Var
-	preds map[*cfg.Block][]*cfg.Block
-	entry *cfg.Block
-	seen  map[nilState]bool
-}
-
-// nilState is a block, and the error variable known non-nil on the way
-// from it to the node (nil while none is).
-type nilState struct {
-	b   *cfg.Block
-	err *types.Var
-}
-
-// nilFrom reports whether v is nil on every path that reaches the end of
-// b.Nodes[:end], err being non-nil from there on when it is not nil.
-func (w *nilWalk) nilFrom(b *cfg.Block, end int, err *types.Var) bool {
-	for i := end - 1; i >= 0; i-- {
-		switch w.effect(b.Nodes[i], err) {
-		case proven:
-			return true
-		case unknown:
-			return false
-		}
-	}
-	if b == w.entry {
-		return false // a parameter, a named result, an outer variable
-	}
-	for _, p := range w.preds[b] {
-		e := err
-		if e == nil {
-			e = nonNilOn(w.info, p, b)
-		}
-		st := nilState{p, e}
-		if w.seen[st] {
-			continue // a cycle proves nothing new
-		}
-		w.seen[st] = true
-		if !w.nilFrom(p, len(p.Nodes), e) {
-			return false
-		}
-	}
-	return true
+	info *types.Info
+	v    *types.Var
 }
 
 type nodeEffect int
@@ -185,68 +198,47 @@ func TestedAt(info *types.Info, g *cfg.CFG, n ast.Node, v *types.Var, want Nilne
 	if at == nil || v == nil {
 		return false
 	}
-	w := testWalk{
-		nilWalk: nilWalk{info: info, v: v, preds: Preds(g, nil), entry: g.Blocks[0]},
-		want:    want,
-		def:     def,
-		seen:    make(map[testState]bool),
+	w := testWalk{nilWalk: nilWalk{info: info, v: v}, want: want, def: def}
+	// The state is whether a branch after the block proved the nilness
+	// wanted.
+	edge := func(p, b *cfg.Block, proved bool) (bool, bool) {
+		if !proved {
+			if cond := Cond(p); cond != nil {
+				switch Implies(info, cond, b == p.Succs[0], v, nil) {
+				case want:
+					proved = true
+				case Nil, NonNil:
+					return false, false // proved the other way
+				}
+			}
+		}
+		return proved, true
 	}
-	return w.from(at, idx, want == Unknown)
+	return everyPathBack(g, Preds(g, nil), at, idx, want == Unknown, w.node, edge)
 }
 
-// testWalk walks a control-flow graph backwards from a node, for TestedAt.
+// testWalk holds TestedAt's node rule.
 type testWalk struct {
 	nilWalk
 	want Nilness
 	def  func(ast.Node) bool
-	seen map[testState]bool
 }
 
-// testState is a block, and whether a branch after it proved the nilness
-// wanted.
-type testState struct {
-	b      *cfg.Block
-	proved bool
-}
-
-// from reports whether every path that reaches the end of b.Nodes[:end],
-// a branch after it having proved what is wanted when proved, meets a
-// write of v that def accepts after such a branch.
-func (w *testWalk) from(b *cfg.Block, end int, proved bool) bool {
-	for i := end - 1; i >= 0; i-- {
-		n := b.Nodes[i]
-		if w.writes(n) {
-			return proved && (w.def == nil || w.def(n))
+// node says of n, proved being whether a branch after it proved what is
+// wanted, whether it is a write of v that def accepts after such a branch
+// (proven), another write of v or a node that may change it (unknown), or
+// neither.
+func (w *testWalk) node(n ast.Node, proved bool) nodeEffect {
+	if w.writes(n) {
+		if proved && (w.def == nil || w.def(n)) {
+			return proven
 		}
-		if w.touches(n, nil) {
-			return false // its address taken, or a closure mentions it
-		}
+		return unknown
 	}
-	if b == w.entry {
-		return false // a parameter, a named result, an outer variable
+	if w.touches(n, nil) {
+		return unknown // its address taken, or a closure mentions it
 	}
-	for _, p := range w.preds[b] {
-		pr := proved
-		if !pr {
-			if cond := Cond(p); cond != nil {
-				switch Implies(w.info, cond, b == p.Succs[0], w.v, nil) {
-				case w.want:
-					pr = true
-				case Nil, NonNil:
-					return false // proved the other way
-				}
-			}
-		}
-		st := testState{p, pr}
-		if w.seen[st] {
-			continue // a cycle proves nothing new
-		}
-		w.seen[st] = true
-		if !w.from(p, len(p.Nodes), pr) {
-			return false
-		}
-	}
-	return true
+	return neutral
 }
 
 // writes reports whether n, a node of the graph, assigns v: an assignment
