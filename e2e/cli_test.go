@@ -3,7 +3,9 @@ package e2e
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -74,7 +76,7 @@ func TestVersionInstalled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := zip.CreateFromDir(zf, module.Version{Path: path, Version: version}, ".."); err != nil {
+	if err := zipCheckout(zf, module.Version{Path: path, Version: version}, ".."); err != nil {
 		t.Fatal(err)
 	}
 	if err := zf.Close(); err != nil {
@@ -265,3 +267,28 @@ func TestModes(t *testing.T) {
 		}
 	}
 }
+
+// zipCheckout writes the module zip of the checkout at dir: the files git
+// tracks or would track (not those .gitignore excludes, such as eval/'s
+// binaries and raw results, which can exceed a module zip's 500 MB), or,
+// without git, every file of dir.
+func zipCheckout(w io.Writer, m module.Version, dir string) error {
+	out, err := exec.Command("git", "-C", dir, "ls-files", "-z", "--cached", "--others", "--exclude-standard").Output()
+	if err != nil {
+		return zip.CreateFromDir(w, m, dir)
+	}
+	var files []zip.File
+	for _, name := range strings.Split(strings.TrimRight(string(out), "\x00"), "\x00") {
+		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil { // not deleted in the work tree
+			files = append(files, checkoutFile{dir, name})
+		}
+	}
+	return zip.Create(w, m, files)
+}
+
+// checkoutFile is a file of the checkout, for zip.Create.
+type checkoutFile struct{ dir, name string }
+
+func (f checkoutFile) Path() string                 { return filepath.ToSlash(f.name) }
+func (f checkoutFile) Lstat() (os.FileInfo, error)  { return os.Lstat(filepath.Join(f.dir, f.name)) }
+func (f checkoutFile) Open() (io.ReadCloser, error) { return os.Open(filepath.Join(f.dir, f.name)) }
