@@ -20,7 +20,8 @@ import (
 	"honnef.co/go/tools/config"
 	"honnef.co/go/tools/go/buildid"
 	"honnef.co/go/tools/lintcmd/cache"
-	"honnef.co/go/tools/lintcmd/runner"
+
+	"github.com/transportvet/transportvet/internal/runner"
 )
 
 // Report mode runs on staticcheck's runner (honnef.co/go/tools/lintcmd/runner):
