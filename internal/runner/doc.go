@@ -1,9 +1,14 @@
-// This directory is honnef.co/go/tools/lintcmd/runner at v0.8.2 (MIT
-// license, in LICENSE), which report mode runs on (internal/driver,
-// cached.go), copied so that transportvet can change how it loads a
-// package's dependencies; staticcheck's cache, loader.Graph and the
-// rest of honnef.co/go/tools are used as they are. The only change in
-// this commit is semaphore.go, for staticcheck's internal/sync, which
-// cannot be imported from here; each later change is marked with a
-// comment starting "transportvet:".
+// Package runner is staticcheck's runner, honnef.co/go/tools/lintcmd/runner
+// at v0.8.2 (MIT license, in LICENSE), which report mode runs on
+// (internal/driver, cached.go). It is a copy so that transportvet can
+// change how the runner loads a package's dependencies; staticcheck's
+// cache, its loader.Graph and the rest of honnef.co/go/tools are used as
+// they are. The changes, each marked with a comment that starts with
+// "transportvet:":
+//
+//   - semaphore.go stands for staticcheck's internal/sync, which cannot be
+//     imported from here;
+//   - load.go replaces loader.Load: the packages that the analyzed
+//     packages import are decoded from export data once per run, into a
+//     universe that all share, not once per importing package.
 package runner

@@ -395,6 +395,9 @@ type subrunner struct {
 	factAnalyzers []*analysis.Analyzer
 	analyzerNames string
 	cache         cache.Cache
+	// transportvet: the packages of this run loaded from export data;
+	// see load.go.
+	universe *universe
 }
 
 // New returns a new Runner.
@@ -425,6 +428,7 @@ func newSubrunner(r *Runner, analyzers []*analysis.Analyzer) *subrunner {
 		factAnalyzers: factAnalyzers,
 		analyzerNames: strings.Join(analyzerNames, ","),
 		cache:         r.cache,
+		universe:      newUniverse(),
 	}
 }
 
@@ -571,6 +575,9 @@ func (r *subrunner) do(act action) error {
 	}
 	if err := getCachedFiles(r.cache, ids, []*string{&a.vetx, &a.results, &a.testData}); err != nil {
 		result, err := r.doUncached(a)
+		// transportvet: the package's positions are needed until its
+		// findings and directives are written below.
+		defer r.universe.done(result.lpkg)
 		if err != nil {
 			return err
 		}
@@ -687,12 +694,15 @@ func (r *subrunner) doUncached(a *packageAction) (packageActionResult, error) {
 	// processed concurrently, we shouldn't load b's export data
 	// twice.
 
-	pkg, _, err := loader.Load(a.Package, &loader.Options{GoVersion: r.GoVersion})
+	// transportvet: the imports from the run's universe (load.go), not
+	// decoded anew for each package by loader.Load.
+	pkg, err := r.universe.load(a.Package, r.GoVersion)
 	if err != nil {
 		return packageActionResult{}, err
 	}
 
 	if len(pkg.Errors) > 0 {
+		r.universe.done(pkg)
 		// this handles errors that occurred during type-checking the
 		// package in loader.Load
 		for _, err := range pkg.Errors {
