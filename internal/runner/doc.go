@@ -10,5 +10,7 @@
 //     imported from here;
 //   - load.go replaces loader.Load: the packages that the analyzed
 //     packages import are decoded from export data once per run, into a
-//     universe that all share, not once per importing package.
+//     universe that all share, not once per importing package;
+//   - facts.go: the facts of a package are written in the same order, as
+//     the same bytes, by every run that analyzes it.
 package runner

@@ -597,6 +597,13 @@ func (r *subrunner) do(act action) error {
 		// change to a package requires re-analyzing all dependents,
 		// even if the vetx data stayed the same. See also the note at
 		// the top of loader/hash.go.
+		//
+		// transportvet: sorted all the same, so that analyzing a package
+		// again gives the same bytes: its dependents' keys hash them,
+		// and a package that was analyzed as a dependency is analyzed
+		// again when a later run names it on the command line (its
+		// findings were not kept), or when two runs share the cache.
+		sortFacts(result.facts)
 
 		tf := &bytes.Buffer{}
 		enc := gob.NewEncoder(tf)
@@ -1192,6 +1199,8 @@ func allAnalyzers(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
 func (r *Runner) Run(cfg *packages.Config, analyzers []*analysis.Analyzer, patterns []string) ([]Result, error) {
 	analyzers = allAnalyzers(analyzers)
 	registerGobTypes(analyzers)
+	// transportvet: see fixGobTypeIDs.
+	fixGobTypeIDs(analyzers)
 
 	r.Stats.setState(StateLoadPackageGraph)
 	lpkgs, err := loader.Graph(cfg, patterns...)
