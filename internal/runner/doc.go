@@ -12,5 +12,7 @@
 //     packages import are decoded from export data once per run, into a
 //     universe that all share, not once per importing package;
 //   - facts.go: the facts of a package are written in the same order, as
-//     the same bytes, by every run that analyzes it.
+//     the same bytes, by every run that analyzes it;
+//   - loadFacts maps the packages by path once per package analyzed, not
+//     once per dependency.
 package runner

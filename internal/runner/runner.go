@@ -758,7 +758,9 @@ func pkgPaths(root *types.Package) map[string]*types.Package {
 	return out
 }
 
-func (r *Runner) loadFacts(root *types.Package, dep *packageAction, objFacts map[objectFactKey]objectFact, pkgFacts map[packageFactKey]analysis.Fact) error {
+// transportvet: loadFacts takes pathToPkg, pkgPaths(root), which it
+// computed anew for each dependency.
+func (r *Runner) loadFacts(pathToPkg map[string]*types.Package, dep *packageAction, objFacts map[objectFactKey]objectFact, pkgFacts map[packageFactKey]analysis.Fact) error {
 	// Load facts of all imported packages
 	vetx, err := os.Open(dep.vetx)
 	if err != nil {
@@ -766,7 +768,6 @@ func (r *Runner) loadFacts(root *types.Package, dep *packageAction, objFacts map
 	}
 	defer vetx.Close()
 
-	pathToPkg := pkgPaths(root)
 	dec := gob.NewDecoder(vetx)
 	for {
 		var gf gobFact
@@ -1024,8 +1025,9 @@ func (r *subrunner) runAnalyzers(pkgAct *packageAction, pkg *loader.Package) (an
 	depObjFacts := map[objectFactKey]objectFact{}
 	depPkgFacts := map[packageFactKey]analysis.Fact{}
 
+	pathToPkg := pkgPaths(pkg.Types)
 	for _, dep := range pkgAct.deps {
-		if err := r.loadFacts(pkg.Types, dep.(*packageAction), depObjFacts, depPkgFacts); err != nil {
+		if err := r.loadFacts(pathToPkg, dep.(*packageAction), depObjFacts, depPkgFacts); err != nil {
 			return analysisResult{}, err
 		}
 	}
