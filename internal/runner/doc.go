@@ -14,5 +14,6 @@
 //   - facts.go: the facts of a package are written in the same order, as
 //     the same bytes, by every run that analyzes it;
 //   - loadFacts maps the packages by path once per package analyzed, not
-//     once per dependency.
+//     once per dependency, and a dependency's facts are decoded once for
+//     all its importers (facts.go), not once for each.
 package runner

@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"encoding/gob"
 	"io"
+	"os"
 	"reflect"
 	"slices"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -37,4 +39,69 @@ func fixGobTypeIDs(analyzers []*analysis.Analyzer) {
 	}
 	enc.Encode(ResultData{})
 	enc.Encode(TestData{})
+}
+
+// A factCache holds the facts of the dependencies, decoded from their
+// vetx files, each once for all the packages of the run that import it
+// (the runner decoded a package's facts again for each importer).
+// Facts are not changed once decoded, so importers can share them, as
+// they do in x/tools' checker.
+type factCache struct {
+	mu      sync.Mutex
+	entries map[*packageAction]*factEntry
+}
+
+type factEntry struct {
+	once  sync.Once
+	facts []gobFact
+	err   error
+	// readers is the number of importers that have yet to read the
+	// facts; the entry is dropped after the last.
+	readers int
+}
+
+func newFactCache() *factCache {
+	return &factCache{entries: make(map[*packageAction]*factEntry)}
+}
+
+// get returns the facts that dep's vetx file holds.
+func (c *factCache) get(dep *packageAction) ([]gobFact, error) {
+	c.mu.Lock()
+	e := c.entries[dep]
+	if e == nil {
+		e = new(factEntry)
+		for _, t := range dep.triggers {
+			if t, ok := t.(*packageAction); ok && t.Package != nil {
+				e.readers++
+			}
+		}
+		c.entries[dep] = e
+	}
+	if e.readers--; e.readers <= 0 {
+		delete(c.entries, dep)
+	}
+	c.mu.Unlock()
+	e.once.Do(func() { e.facts, e.err = decodeFacts(dep.vetx) })
+	return e.facts, e.err
+}
+
+// decodeFacts decodes the facts of the vetx file named file.
+func decodeFacts(file string) ([]gobFact, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var facts []gobFact
+	dec := gob.NewDecoder(f)
+	for {
+		var gf gobFact
+		if err := dec.Decode(&gf); err != nil {
+			if err == io.EOF {
+				return facts, nil
+			}
+			return nil, err
+		}
+		facts = append(facts, gf)
+	}
 }

@@ -395,9 +395,10 @@ type subrunner struct {
 	factAnalyzers []*analysis.Analyzer
 	analyzerNames string
 	cache         cache.Cache
-	// transportvet: the packages of this run loaded from export data;
-	// see load.go.
+	// transportvet: the packages of this run loaded from export data
+	// (load.go), and the facts of the dependencies (facts.go).
 	universe *universe
+	facts    *factCache
 }
 
 // New returns a new Runner.
@@ -429,6 +430,7 @@ func newSubrunner(r *Runner, analyzers []*analysis.Analyzer) *subrunner {
 		analyzerNames: strings.Join(analyzerNames, ","),
 		cache:         r.cache,
 		universe:      newUniverse(),
+		facts:         newFactCache(),
 	}
 }
 
@@ -759,26 +761,15 @@ func pkgPaths(root *types.Package) map[string]*types.Package {
 }
 
 // transportvet: loadFacts takes pathToPkg, pkgPaths(root), which it
-// computed anew for each dependency.
-func (r *Runner) loadFacts(pathToPkg map[string]*types.Package, dep *packageAction, objFacts map[objectFactKey]objectFact, pkgFacts map[packageFactKey]analysis.Fact) error {
+// computed anew for each dependency, and the dependency's facts from
+// r.facts, which decodes them once for all its importers.
+func (r *subrunner) loadFacts(pathToPkg map[string]*types.Package, dep *packageAction, objFacts map[objectFactKey]objectFact, pkgFacts map[packageFactKey]analysis.Fact) error {
 	// Load facts of all imported packages
-	vetx, err := os.Open(dep.vetx)
+	facts, err := r.facts.get(dep)
 	if err != nil {
 		return fmt.Errorf("failed loading cached facts: %w", err)
 	}
-	defer vetx.Close()
-
-	dec := gob.NewDecoder(vetx)
-	for {
-		var gf gobFact
-		err := dec.Decode(&gf)
-		if err != nil {
-			if err == io.EOF {
-				break
-			}
-			return fmt.Errorf("failed loading cached facts: %w", err)
-		}
-
+	for _, gf := range facts {
 		pkg, ok := pathToPkg[gf.PkgPath]
 		if !ok {
 			continue
