@@ -10,7 +10,8 @@
 //     imported from here;
 //   - load.go replaces loader.Load: the packages that the analyzed
 //     packages import are decoded from export data once per run, into a
-//     universe that all share, not once per importing package;
+//     universe that all share, not once per importing package, and
+//     dropped from it once no package left to analyze imports them;
 //   - facts.go: the facts of a package are written in the same order, as
 //     the same bytes, by every run that analyzes it;
 //   - loadFacts maps the packages by path once per package analyzed, not

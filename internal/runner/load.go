@@ -10,14 +10,17 @@ package runner
 // mode's extra cost against the one-process driver, which type-checks each
 // package once and shares the result.
 //
-// Here the packages decoded from export data are kept, for the whole run,
-// in a universe shared by every package of the run, as go/packages does
-// when it loads dependencies from export data: each is decoded once, after
-// its own dependencies, so that decoding it finds every object of theirs in
-// place and creates packages and objects of its own only. A package
-// analyzed from source is type-checked against the packages of the
-// universe, in the universe's FileSet, and its files are removed from the
-// FileSet once the runner is done with it.
+// Here the packages decoded from export data are kept in a universe shared
+// by every package of the run, as go/packages does when it loads
+// dependencies from export data: each is decoded once, after its own
+// dependencies, so that decoding it finds every object of theirs in place
+// and creates packages and objects of its own only. A package analyzed
+// from source is type-checked against the packages of the universe, in the
+// universe's FileSet, and its files are removed from the FileSet once the
+// runner is done with it. A package decoded is kept until no package left
+// to analyze imports it, directly or not (universe.plan): dropping it
+// earlier would decode it again, as a second package of the same path,
+// which the types of the packages decoded before it do not know.
 
 import (
 	"errors"
@@ -28,6 +31,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
+	"math/bits"
 	"os"
 	"sync"
 
@@ -41,8 +45,83 @@ import (
 type universe struct {
 	fset *token.FileSet
 
-	mu    sync.Mutex // guards types, and decoding into it
+	mu    sync.Mutex // guards the fields below, and decoding into types
 	types map[*loader.PackageSpec]*types.Package
+
+	// A package is dropped from types once no package left to analyze
+	// imports it, directly or not: index numbers the packages of the
+	// run, deps holds for each the set of the packages it imports
+	// directly or not, as a bit set by index, and users the number of
+	// packages left whose sets hold each.
+	index map[*loader.PackageSpec]int
+	specs []*loader.PackageSpec
+	deps  map[*loader.PackageSpec][]uint64
+	users []int
+}
+
+// plan prepares the universe for the analysis of the packages of roots
+// and their dependencies (see universe.deps).
+func (u *universe) plan(roots []*loader.PackageSpec) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	u.index = make(map[*loader.PackageSpec]int)
+	var number func(s *loader.PackageSpec)
+	number = func(s *loader.PackageSpec) {
+		if _, ok := u.index[s]; ok {
+			return
+		}
+		u.index[s] = len(u.specs)
+		u.specs = append(u.specs, s)
+		for _, imp := range s.Imports {
+			number(imp)
+		}
+	}
+	for _, s := range roots {
+		number(s)
+	}
+	words := (len(u.specs) + 63) / 64
+	u.deps = make(map[*loader.PackageSpec][]uint64, len(u.specs))
+	var setOf func(s *loader.PackageSpec) []uint64
+	setOf = func(s *loader.PackageSpec) []uint64 {
+		if set, ok := u.deps[s]; ok {
+			return set
+		}
+		set := make([]uint64, words)
+		for _, imp := range s.Imports {
+			i := u.index[imp]
+			set[i/64] |= 1 << (i % 64)
+			for w, bits := range setOf(imp) {
+				set[w] |= bits
+			}
+		}
+		u.deps[s] = set
+		return set
+	}
+	u.users = make([]int, len(u.specs))
+	for _, s := range u.specs {
+		forEach(setOf(s), func(i int) { u.users[i]++ })
+	}
+}
+
+// release records that the runner is done with the package of spec, and
+// drops the packages that no package left to analyze imports.
+func (u *universe) release(spec *loader.PackageSpec) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	forEach(u.deps[spec], func(i int) {
+		if u.users[i]--; u.users[i] == 0 {
+			delete(u.types, u.specs[i])
+		}
+	})
+}
+
+// forEach calls f with the number of each bit set in set.
+func forEach(set []uint64, f func(int)) {
+	for w, b := range set {
+		for ; b != 0; b &= b - 1 {
+			f(w*64 + bits.TrailingZeros64(b))
+		}
+	}
 }
 
 func newUniverse() *universe {

@@ -1229,9 +1229,12 @@ func (r *Runner) Run(cfg *packages.Config, analyzers []*analysis.Analyzer, patte
 	}()
 
 	sr := newSubrunner(r, analyzers)
+	// transportvet: see universe.plan and universe.release.
+	sr.universe.plan(lpkgs)
 	for item := range queue {
 		r.semaphore.Acquire()
 		go genericHandle(item, root, queue, &r.semaphore, func(act action) error {
+			defer sr.universe.release(act.(*packageAction).Package)
 			return sr.do(act)
 		})
 	}
