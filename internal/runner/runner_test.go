@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 	"honnef.co/go/tools/config"
+	"honnef.co/go/tools/go/loader"
 	"honnef.co/go/tools/lintcmd/cache"
 )
 
@@ -200,5 +201,49 @@ func TestSameBytes(t *testing.T) {
 	_, ran := runOnce(t, dir, cacheDir, "./p2", "./p4")
 	if want := map[string]int{"example.com/m/p2": 1}; fmt.Sprint(ran) != fmt.Sprint(want) {
 		t.Errorf("after a run on p4, a run on p2 and p4 analyzed %v, want %v", ran, want)
+	}
+}
+
+// TestUniverseRelease checks that the universe drops a package once every
+// package that imports it, directly or not, is done, and not before.
+func TestUniverseRelease(t *testing.T) {
+	spec := func(path string, imports ...*loader.PackageSpec) *loader.PackageSpec {
+		s := &loader.PackageSpec{ID: path, PkgPath: path, Imports: make(map[string]*loader.PackageSpec)}
+		for _, imp := range imports {
+			s.Imports[imp.PkgPath] = imp
+		}
+		return s
+	}
+	// p2 -> p1 -> p0, and q -> p0.
+	p0 := spec("p0")
+	p1 := spec("p1", p0)
+	p2 := spec("p2", p1)
+	q := spec("q", p0)
+	u := newUniverse()
+	u.plan([]*loader.PackageSpec{p2, q})
+	for _, s := range []*loader.PackageSpec{p0, p1, p2, q} {
+		u.types[s] = types.NewPackage(s.PkgPath, s.PkgPath)
+	}
+	has := func() string {
+		var paths []string
+		for s := range u.types {
+			paths = append(paths, s.PkgPath)
+		}
+		slices.Sort(paths)
+		return strings.Join(paths, " ")
+	}
+	for _, step := range []struct {
+		done *loader.PackageSpec
+		want string
+	}{
+		{p0, "p0 p1 p2 q"},
+		{p1, "p0 p1 p2 q"},
+		{p2, "p0 p2 q"}, // p0 is still imported by q
+		{q, "p2 q"},     // nothing imports p2 or q
+	} {
+		u.release(step.done)
+		if got := has(); got != step.want {
+			t.Errorf("after %s: the universe holds %s, want %s", step.done.PkgPath, got, step.want)
+		}
 	}
 }
