@@ -20,17 +20,21 @@ import (
 	"honnef.co/go/tools/config"
 	"honnef.co/go/tools/go/buildid"
 	"honnef.co/go/tools/lintcmd/cache"
-	"honnef.co/go/tools/lintcmd/runner"
+
+	"github.com/transportvet/transportvet/internal/runner"
 )
 
-// Report mode runs on staticcheck's runner (honnef.co/go/tools/lintcmd/runner):
-// it analyzes one package at a time, its dependencies from their export
-// data and the facts the runner cached for them, and keeps each package's
-// facts and findings in a content-addressed cache on disk, keyed by the
+// Report mode runs on staticcheck's runner (honnef.co/go/tools/lintcmd/runner),
+// in the copy of internal/runner, which decodes each dependency's export
+// data and facts once per run rather than once per importing package: it
+// analyzes one package at a time, its dependencies from their export data
+// and the facts the runner cached for them, and keeps each package's facts
+// and findings in a content-addressed cache on disk, keyed by the
 // package's files, its dependencies' facts, the binary and the analyzers'
 // options. A package that did not change is not analyzed again, and a
-// package's syntax and types are dropped as soon as it is done, which
-// bounds memory by the largest packages rather than the whole program.
+// package's syntax and type information are dropped as soon as it is
+// done, which bounds memory by the largest packages and the dependencies'
+// types still needed rather than the whole program.
 
 // cacheEnv names the environment variable that sets the cache directory.
 const cacheEnv = "TRANSPORTVET_CACHE"
