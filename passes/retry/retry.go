@@ -1,12 +1,15 @@
 package retry
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -259,8 +262,10 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 			}
 			r.Report(analysis.Diagnostic{Pos: pos, End: end, Message: "retry region: " + reg.Describe(pass.Fset)})
 		}
-		for loop, why := range c.rejected {
-			r.Report(analysis.Diagnostic{Pos: loop.Pos(), End: loop.Pos() + token.Pos(len("for")), Message: "not a retry region: " + why})
+		// In source order, as the regions are: a map's order would change
+		// the output from run to run.
+		for _, loop := range slices.SortedFunc(maps.Keys(c.rejected), func(x, y ast.Node) int { return cmp.Compare(x.Pos(), y.Pos()) }) {
+			r.Report(analysis.Diagnostic{Pos: loop.Pos(), End: loop.Pos() + token.Pos(len("for")), Message: "not a retry region: " + c.rejected[loop]})
 		}
 	}
 	return &Result{Regions: c.regions}, nil

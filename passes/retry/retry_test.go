@@ -109,3 +109,20 @@ func TestFuncsFlagErrors(t *testing.T) {
 func TestAzurePipeline(t *testing.T) {
 	analysistest.Run(t, tvtest.TestData(), describer(retry.Analyzer), "retry/azure")
 }
+
+// TestExplain checks -explain's diagnostics: a region and the loops with
+// a fallible call that are not one, each saying why, in source order (the
+// output of two runs must not differ).
+func TestExplain(t *testing.T) {
+	a := retry.NewAnalyzer()
+	if err := a.Flags.Set("explain", "true"); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range analysistest.Run(t, tvtest.TestData(), a, "retry/explain") {
+		for i := 1; i < len(r.Diagnostics); i++ {
+			if r.Diagnostics[i].Pos < r.Diagnostics[i-1].Pos {
+				t.Errorf("diagnostic %d at %s comes after one at %s", i, r.Pass.Fset.Position(r.Diagnostics[i].Pos), r.Pass.Fset.Position(r.Diagnostics[i-1].Pos))
+			}
+		}
+	}
+}
