@@ -48,8 +48,8 @@
 // WrappedRoundTripper() http.RoundTripper, which client-go unwraps. The
 // suggested fix adds a forwarding method when there is one such field.
 //
-// Neither is reported in _test.go files unless -tests is set, nor is an
-// unexported wrapper in package main.
+// Neither is reported in _test.go files unless -tests is set, nor is a
+// wrapper in package main, exported or not.
 //
 // Flags:
 //

@@ -52,13 +52,14 @@ func checkWrappers(pass *analysis.Pass, r *report.Reporter, in *inspector.Inspec
 		if w == nil {
 			return
 		}
+		if pass.Pkg.Name() == "main" {
+			// Exported or not, no other package can reach it to call
+			// CloseIdleConnections (a main package cannot be
+			// imported), and the process's exit closes its
+			// connections.
+			return
+		}
 		if !tn.Exported() {
-			if pass.Pkg.Name() == "main" {
-				// No other package can reach it to call
-				// CloseIdleConnections, and the process's exit
-				// closes its connections.
-				return
-			}
 			if used == nil {
 				used = usedAsTransport(pass)
 			}
