@@ -208,8 +208,7 @@ func (c *checker) notNil(info *types.Info, g *cfg.CFG, r *ast.ReturnStmt, e ast.
 			return true
 		}
 	case *ast.CallExpr:
-		fn := c.callee(x)
-		if httpreq.Is(fn, "errors", "", "New") || httpreq.Is(fn, "fmt", "", "Errorf") {
+		if knowledge.ErrorMakers.Has(c.callee(x)) {
 			return true
 		}
 	}
