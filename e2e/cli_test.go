@@ -13,6 +13,8 @@ import (
 
 	"golang.org/x/mod/module"
 	"golang.org/x/mod/zip"
+
+	"github.com/transportvet/transportvet/internal/tvtest"
 )
 
 const docsURL = "https://github.com/transportvet/transportvet/blob/main/docs/"
@@ -164,18 +166,11 @@ func TestErrors(t *testing.T) {
 	}
 
 	dir := t.TempDir()
-	for name, text := range map[string]string{
+	tvtest.WriteFiles(t, dir, map[string]string{
 		"go.mod":     "module example.com/errs\n\ngo 1.26\n",
 		"bad/bad.go": "package bad\n\nfunc f() int { return \"x\" }\n",
 		"ok/ok.go":   "package ok\n\nimport (\n\t\"net\"\n\t\"net/http\"\n)\n\nvar T = &http.Transport{Dial: net.Dial}\n",
-	} {
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	res = standalone(t, dir, "./...")
 	checkExit(t, "a package that does not type-check", res, 1)
 	want := filepath.Join(dir, "bad", "bad.go") + `:3:23: cannot use "x" (untyped string constant) as int value in return statement

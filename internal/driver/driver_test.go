@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/transportvet/transportvet/internal/fixtext"
+	"github.com/transportvet/transportvet/internal/tvtest"
 )
 
 // The test suite: rename reports each call to before(...) with a fix that
@@ -118,15 +119,7 @@ func module(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
 	files["go.mod"] = "module example.com/m\n\ngo 1.26\n"
-	for name, text := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	tvtest.WriteFiles(t, dir, files)
 	t.Chdir(dir)
 	return dir
 }

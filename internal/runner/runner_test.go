@@ -17,6 +17,8 @@ import (
 	"honnef.co/go/tools/config"
 	"honnef.co/go/tools/go/loader"
 	"honnef.co/go/tools/lintcmd/cache"
+
+	"github.com/transportvet/transportvet/internal/tvtest"
 )
 
 // sumFact is the fact of the test analyzer: for a function, how many
@@ -94,15 +96,7 @@ func chain(t *testing.T) string {
 		}
 		files[fmt.Sprintf("p%d/p.go", i)] = b.String()
 	}
-	for name, text := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	tvtest.WriteFiles(t, dir, files)
 	return dir
 }
 
